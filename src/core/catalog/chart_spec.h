@@ -1,0 +1,38 @@
+#pragma once
+
+#include "core/model/metric_query.h"
+#include "core/model/stage.h"
+#include "core/model/unit.h"
+
+#include <QList>
+#include <QString>
+
+namespace mlwatch {
+
+enum class ThresholdLevel { Warning, Critical };
+
+// A horizontal line on a chart, in the chart's display unit (what people type and read).
+struct ThresholdLine {
+    double value = 0;
+    ThresholdLevel level = ThresholdLevel::Warning;
+};
+
+// One series on a chart: the query that fetches it and the legend text.
+struct ChartSeriesSpec {
+    MetricQuery query;
+    QString legend;           // translated, e.g. "GPU utilisation"
+};
+
+// One chart of a stage tab, as the catalog builds it for a discovered resource.
+struct ChartSpec {
+    QString id;               // stable: "training/cpu-gpu/<resource>"
+    Stage stage = Stage::Monitoring;
+    QString title;            // translated: "CPU vs GPU — churn-train-2026-11"
+    QString resource;         // "churn-train-2026-11/algo-1"
+    Unit unit = Unit::None;   // raw unit of every series on the chart (one unit per chart)
+    QList<ChartSeriesSpec> series;
+    QList<ThresholdLine> thresholds;
+    QString explanation;      // translated: one sentence on why this chart matters at this stage
+};
+
+} // namespace mlwatch

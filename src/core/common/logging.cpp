@@ -1,0 +1,7 @@
+#include "core/common/logging.h"
+
+Q_LOGGING_CATEGORY(lcNet, "mlwatch.net", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcAws, "mlwatch.aws", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcFetch, "mlwatch.fetch", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcDemo, "mlwatch.demo", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcGui, "mlwatch.gui", QtInfoMsg)

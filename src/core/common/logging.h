@@ -1,0 +1,12 @@
+#pragma once
+
+#include <QLoggingCategory>
+
+// Every logging category of MLWatch, in one place. Enable with e.g.
+//   QT_LOGGING_RULES="mlwatch.net.debug=true"
+// The net category logs method, host, path and status only: never headers, tokens or bodies.
+Q_DECLARE_LOGGING_CATEGORY(lcNet)
+Q_DECLARE_LOGGING_CATEGORY(lcAws)
+Q_DECLARE_LOGGING_CATEGORY(lcFetch)
+Q_DECLARE_LOGGING_CATEGORY(lcDemo)
+Q_DECLARE_LOGGING_CATEGORY(lcGui)

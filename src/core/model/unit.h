@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QString>
+
+namespace mlwatch {
+
+// The unit a cloud reports a metric in. Names follow CloudWatch's StandardUnit where one exists.
+enum class Unit { None, Count, Percent, Microseconds, Milliseconds, Seconds, Bytes, CountPerSecond };
+
+// How a unit is shown: values are multiplied by `scale` and labelled with `symbol`.
+// ModelLatency arrives in microseconds and is shown in milliseconds; bytes are shown in GiB.
+struct DisplayUnit {
+    Unit raw = Unit::None;
+    double scale = 1.0;
+    QString symbol;   // translated, e.g. "%", "ms", "GiB"; empty for plain counts
+};
+
+DisplayUnit displayUnitFor(Unit raw);
+
+// CloudWatch's name for the unit ("Microseconds", "Percent", "Bytes", "None", …): what the CLI
+// writes in its `unit` column, since `query` never converts.
+QString cloudWatchUnitName(Unit unit);
+Unit unitFromCloudWatchName(const QString &name);
+
+} // namespace mlwatch

@@ -1,0 +1,178 @@
+#include "core/net/http_client.h"
+
+#include "core/common/logging.h"
+
+#include <QCoreApplication>
+#include <QHostAddress>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+
+namespace mlwatch {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("mlwatch::HttpClient", text);
+}
+
+// Set on a reply we abort ourselves, so the finished handler can tell a cancel from a timeout
+// (Qt reports both as OperationCanceledError).
+constexpr char kAbortReason[] = "mlwatch_abort_reason";
+enum AbortReason { NotAborted = 0, AbortedByCaller = 1, AbortedTooLarge = 2 };
+
+bool carriesCredentials(const HttpRequest &request)
+{
+    return !headerValue(request.headers, "Authorization").isEmpty()
+           || !headerValue(request.headers, "X-Amz-Security-Token").isEmpty();
+}
+
+// One mapping of transport failures to errors people can act on. `host` names the peer;
+// nothing from the request's headers or body goes into the text.
+Error transportError(QNetworkReply::NetworkError code, const QString &host, const QString &callName,
+                     const QString &qtText)
+{
+    using E = QNetworkReply::NetworkError;
+    const QString call = callName.isEmpty() ? tr("request") : callName;
+    switch (code) {
+    case E::TimeoutError:
+    case E::OperationCanceledError:
+        return {ErrorCode::Timeout, tr("%1 to %2 timed out. Check the network or try again later.").arg(call, host),
+                qtText};
+    case E::HostNotFoundError:
+        return {ErrorCode::Network, tr("%1: host %2 was not found. Check the endpoint and your DNS.").arg(call, host),
+                qtText};
+    case E::ConnectionRefusedError:
+        return {ErrorCode::Network, tr("%1: %2 refused the connection. Check the endpoint URL.").arg(call, host),
+                qtText};
+    case E::SslHandshakeFailedError:
+        return {ErrorCode::Network,
+                tr("%1: the TLS certificate of %2 could not be verified; the request was not sent.").arg(call, host),
+                qtText};
+    default:
+        return {ErrorCode::Network, tr("%1 to %2 failed: network error.").arg(call, host), qtText};
+    }
+}
+
+} // namespace
+
+HttpClient::HttpClient(QObject *parent) : QObject(parent) {}
+
+HttpClient::~HttpClient() = default;
+
+QNetworkAccessManager *HttpClient::manager()
+{
+    if (!m_manager) {
+        m_manager = new QNetworkAccessManager(this);
+        // Redirects could carry a signed request to another host: never follow them.
+        m_manager->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+    }
+    return m_manager;
+}
+
+bool HttpClient::mayCarryCredentials(const QUrl &url)
+{
+    const QString scheme = url.scheme().toLower();
+    if (scheme == QLatin1String("https"))
+        return true;
+    if (scheme != QLatin1String("http"))
+        return false;
+    const QString host = url.host();
+    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
+        return true;
+    const QHostAddress address(host);
+    return !address.isNull() && address.isLoopback();
+}
+
+QNetworkReply *HttpClient::send(const HttpRequest &request, QObject *context, Callback done)
+{
+    const QString host = request.url.host();
+    if (carriesCredentials(request) && !mayCarryCredentials(request.url)) {
+        // Refuse before anything leaves the machine; the error names the rule, not the secret.
+        done(Error{ErrorCode::BadArgument,
+                   tr("Refusing to send credentials over unencrypted HTTP to %1. Use an https:// endpoint "
+                      "(plain http is allowed only for this computer's loopback address).")
+                       .arg(host),
+                   QStringLiteral("scheme=%1").arg(request.url.scheme())});
+        return nullptr;
+    }
+
+    QNetworkRequest qreq(request.url);
+    for (const auto &[name, value] : request.headers)
+        qreq.setRawHeader(name, value);
+    qreq.setTransferTimeout(int(m_timeout.count()));
+    qreq.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+
+    QNetworkReply *reply = manager()->sendCustomRequest(qreq, request.method, request.body);
+    ++m_requestCount;
+    Q_EMIT requestCountChanged(m_requestCount);
+    qCDebug(lcNet) << request.method << host << request.url.path() << "sent";
+
+    const qint64 maxBytes = m_maxResponseBytes;
+    connect(reply, &QNetworkReply::downloadProgress, reply, [reply, maxBytes](qint64 received, qint64) {
+        if (received > maxBytes && reply->property(kAbortReason).toInt() == NotAborted) {
+            reply->setProperty(kAbortReason, AbortedTooLarge);
+            reply->abort();
+        }
+    });
+
+    QPointer<QObject> guard(context);
+    const QString callName = request.callName;
+    const QByteArray method = request.method;
+    const QString path = request.url.path();
+    connect(reply, &QNetworkReply::finished, this,
+            [this, reply, guard, done = std::move(done), callName, method, host, path, maxBytes]() {
+                reply->deleteLater();
+                if (!guard)
+                    return;
+                const int reason = reply->property(kAbortReason).toInt();
+                const QVariant statusAttr = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+                if (reason == AbortedByCaller) {
+                    done(Error{ErrorCode::Cancelled, tr("%1 was cancelled.").arg(callName), QString()});
+                    return;
+                }
+                if (reason == AbortedTooLarge) {
+                    done(Error{ErrorCode::BadResponse,
+                               tr("%1: the answer from %2 is larger than %3 MiB and was not read.")
+                                   .arg(callName, host)
+                                   .arg(maxBytes / (1024 * 1024)),
+                               QString()});
+                    return;
+                }
+                if (!statusAttr.isValid()) {
+                    qCInfo(lcNet) << method << host << path << "failed:" << reply->error();
+                    done(transportError(reply->error(), host, callName, reply->errorString()));
+                    return;
+                }
+                HttpResponse response;
+                response.status = statusAttr.toInt();
+                for (const auto &pair : reply->rawHeaderPairs())
+                    response.headers.append(pair);
+                response.body = reply->readAll();
+                m_bytesReceived += response.body.size();
+                qCDebug(lcNet) << method << host << path << response.status;
+                done(std::move(response));
+            });
+    if (context)
+        connect(context, &QObject::destroyed, reply, [reply] {
+            reply->setProperty(kAbortReason, AbortedByCaller);
+            reply->abort();
+        });
+    return reply;
+}
+
+void HttpClient::abortAll()
+{
+    if (!m_manager)
+        return;
+    const auto replies = m_manager->findChildren<QNetworkReply *>();
+    for (QNetworkReply *reply : replies) {
+        if (reply->isRunning()) {
+            reply->setProperty(kAbortReason, AbortedByCaller);
+            reply->abort();
+        }
+    }
+}
+
+} // namespace mlwatch
