@@ -8,6 +8,7 @@ function(mlwatch_add_test)
     cmake_parse_arguments(T "GUI;KEYRING" "NAME;TIMEOUT" "SOURCES;LIBRARIES" ${ARGN})
     qt_add_executable(${T_NAME} ${T_SOURCES})
     target_link_libraries(${T_NAME} PRIVATE mlwatch_settings Qt6::Test ${T_LIBRARIES})
+    target_include_directories(${T_NAME} PRIVATE ${PROJECT_SOURCE_DIR}/tests)   # "support/…"
     target_compile_definitions(${T_NAME} PRIVATE
         MLWATCH_FIXTURES_DIR="${PROJECT_SOURCE_DIR}/tests/fixtures"
         MLWATCH_TESTS_DIR="${PROJECT_SOURCE_DIR}/tests")

@@ -6,6 +6,9 @@ set -euo pipefail
 packages=(
   # toolchain
   g++ cmake ninja-build pkg-config file
+  # packaging: CPack's DEB generator runs dpkg-shlibdeps (CPACK_DEBIAN_PACKAGE_SHLIBDEPS); the
+  # package test validates the .desktop file and the AppStream metadata with the other two
+  dpkg-dev desktop-file-utils appstream
   # Qt 6 and friends (qt6-websockets-dev: QtHttpServer's CMake config needs it)
   qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-l10n-tools qt6-httpserver-dev qt6-websockets-dev
   qt6-svg-dev libqt6svg6 qt6-qpa-plugins libqt6opengl6-dev libxkbcommon-dev libvulkan-dev

@@ -8,7 +8,7 @@ namespace mlwatch::test {
 class ManualClock final : public Clock
 {
 public:
-    explicit ManualClock(QDateTime start = QDateTime(QDate(2026, 11, 20), QTime(12, 0), QTimeZone::UTC))
+    explicit ManualClock(QDateTime start = QDateTime(QDate(2026, 11, 20), QTime(12, 0), Qt::UTC))
         : m_now(std::move(start))
     {
     }

@@ -3,7 +3,10 @@
 #include "core/providers/aws/aws_credentials.h"
 #include "core/providers/aws/aws_retry_policy.h"
 #include "core/providers/aws/clock_skew.h"
+#include "core/providers/aws/cloudwatch_request.h"
 #include "core/providers/metric_provider.h"
+
+#include <memory>
 
 namespace mlwatch {
 class Clock;
@@ -35,6 +38,8 @@ public:
 
 private:
     struct Call;
+    void fetchPage(const std::shared_ptr<Call> &call, const GetMetricDataBatch &batch, const QString &nextToken);
+    void parsePage(QByteArray body, std::function<void(Result<GetMetricDataPage>)> done);
     void sendSigned(HttpRequest request, int attempt, std::function<void(Result<HttpResponse>)> done);
     Error errorFor(const QString &callName, const HttpResponse &response) const;
 
@@ -45,7 +50,8 @@ private:
     QString m_accountLabel;
     AwsRetryPolicy m_retry;
     ClockSkew m_skew;
-    QObject *m_inflight = nullptr;   // parent of in-flight calls' contexts; replaced by cancelAll()
+    QObject *m_inflight = nullptr;   // context of everything in flight; cancelAll() replaces it
+    QList<std::shared_ptr<Call>> m_calls;
 };
 
 } // namespace mlwatch::aws

@@ -1,0 +1,92 @@
+#pragma once
+
+#include "core/catalog/chart_spec.h"
+#include "core/model/time_range.h"
+
+#include <QWidget>
+
+#include <memory>
+
+namespace mlwatch {
+
+class SeriesStore;
+
+// One chart of a stage tab: the series of a ChartSpec, read from the SeriesStore, with the
+// spec's threshold lines, in display units, over the fetch window in the user's local time.
+//
+// Drawing contract (performance.md §1, §3): the view never holds the only copy of the data and
+// never hands Qt Charts more than about 4 points per pixel column — every redraw M4-reduces each
+// series to the plot width. Redraws are coalesced: SeriesStore::seriesChanged for any of the
+// chart's keys, a window change or a resize marks the view dirty and one redraw runs on the next
+// event-loop turn. A hidden view (another tab) only keeps its state up to date and draws when
+// shown. Missing data stays visible as breaks in the line (gaps longer than 2.5 periods).
+//
+// The view always says why it is empty: "Loading…" until the first fetch answers, "No data in
+// this window" with the window and the reason, or the fetch's error.
+//
+// Qt Charts types stay inside this folder (the module is deprecated from Qt 6.10), which is
+// why this header names none of them.
+class MetricChartView : public QWidget {
+    Q_OBJECT
+public:
+    enum class State { Loading, Data, NoData, Error };
+    Q_ENUM(State)
+
+    // `store` must outlive the view.
+    MetricChartView(const ChartSpec &spec, const SeriesStore &store, QWidget *parent = nullptr);
+    ~MetricChartView() override;
+
+    const ChartSpec &spec() const;
+
+    // The window to show (FetchScheduler::currentRange()) and the period the data was fetched
+    // at (FetchScheduler::currentPeriodSeconds()); the period decides what counts as a gap.
+    void setWindow(const TimeRange &range, int periodSeconds);
+    TimeRange window() const;
+
+    // A fetch finished: leaves the loading state. `errorMessage` (translated, short) is shown on
+    // the chart when the fetch failed for this chart's series; empty clears a previous error.
+    void setFetchResult(const QString &errorMessage);
+
+    State state() const;
+    // Whether any series has a datapoint inside the window (whatever the state says).
+    bool hasDataInWindow() const;
+    QString statusText() const; // what the chart says instead of (or over) data; empty in Data
+
+    // What the latest redraw handed to Qt Charts: for tests and diagnostics.
+    struct RenderStats {
+        int redraws = 0;        // redraws so far (coalescing shows here)
+        int seriesWithData = 0; // ChartSpec series that have points in the window
+        int segments = 0;       // line pieces drawn (> series when data has gaps)
+        qsizetype points = 0;   // points given to Qt Charts over all series
+        int thresholdLines = 0;
+        int plotWidthPx = 0; // the pixel width M4 reduced to
+    };
+    RenderStats renderStats() const;
+
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+Q_SIGNALS:
+    void stateChanged(mlwatch::MetricChartView::State state);
+    void redrawn();
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+
+private:
+    void onSeriesChanged(const QString &seriesKey);
+    void markDirty();
+    void scheduleRedraw();
+    void redraw();
+    void updateState();
+    void applyPalette();
+    void styleStatusLabel();
+    void placeStatusLabel();
+
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace mlwatch

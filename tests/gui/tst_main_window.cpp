@@ -1,0 +1,255 @@
+// The main window against the real thing: a DemoCloud on loopback (real CloudWatch wire format,
+// real SigV4), a real MonitorSession, real widgets under the offscreen platform.
+#include "../support/manual_clock.h"
+#include "charts/metric_chart_view.h"
+#include "core/fetch/fetch_scheduler.h"
+#include "core/net/http_client.h"
+#include "core/session/monitor_session.h"
+#include "demo/demo_cloud.h"
+#include "gui/main_window.h"
+#include "gui/stage_tab.h"
+#include "gui/time_range_selector.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QLocale>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTest>
+
+#include <memory>
+
+using namespace mlwatch;
+
+Q_DECLARE_METATYPE(mlwatch::Stage)
+
+namespace {
+
+constexpr int kNetworkTimeoutMs = 60'000; // generous: a loaded CI machine, several pages
+constexpr qint64 kDaySeconds = 24 * 3600;
+
+// Demo cloud, session and window, built in dependency order and torn down in reverse.
+struct Fixture {
+    test::ManualClock clock;
+    demo::DemoCloud cloud;
+    std::unique_ptr<MonitorSession> session;
+    std::unique_ptr<MainWindow> window;
+
+    bool start() {
+        if (!cloud.start(clock.nowUtc()))
+            return false;
+        session = std::make_unique<MonitorSession>(clock, cloud.resolved(),
+                                                   QStringLiteral("Demo cloud (simulated AWS)"));
+        window = std::make_unique<MainWindow>(*session, QStringLiteral("Demo cloud (simulated AWS)"));
+        window->resize(1280, 800);
+        window->show();
+        return QTest::qWaitForWindowExposed(window.get());
+    }
+
+    // Starts the session and waits for discovery and the first fetch.
+    bool startAndFetch() {
+        QSignalSpy ready(session.get(), &MonitorSession::chartsReady);
+        QSignalSpy fetched(&session->scheduler(), &FetchScheduler::fetchFinished);
+        session->start();
+        return fetched.wait(kNetworkTimeoutMs) || !fetched.isEmpty();
+    }
+
+    ~Fixture() {
+        window.reset();
+        session.reset();
+    }
+
+    QTabWidget *tabs() const { return window->findChild<QTabWidget *>(QStringLiteral("stageTabs")); }
+    QString label(const char *name) const {
+        auto *l = window->findChild<QLabel *>(QString::fromLatin1(name));
+        return l ? l->text() : QStringLiteral("<no label %1>").arg(QString::fromLatin1(name));
+    }
+};
+
+} // namespace
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void tabsInWorkflowOrder_data();
+    void tabsInWorkflowOrder();
+    void everyStageShowsDataAndThresholds_data();
+    void everyStageShowsDataAndThresholds();
+    void timeRangeChangeRefetches_data();
+    void timeRangeChangeRefetches();
+    void statusBarShowsRequestsRefreshAndAccount();
+    void failedFetchIsExplained();
+};
+
+void TestMainWindow::tabsInWorkflowOrder_data() {
+    QTest::addColumn<int>("index");
+    QTest::addColumn<Stage>("stage");
+    QTest::addColumn<QString>("title");
+
+    QTest::newRow("data preparation comes first")
+        << 0 << Stage::DataPreparation << QStringLiteral("Data preparation");
+    QTest::newRow("then training") << 1 << Stage::Training << QStringLiteral("Training");
+    QTest::newRow("then evaluation") << 2 << Stage::Evaluation << QStringLiteral("Evaluation");
+    QTest::newRow("then deployment") << 3 << Stage::Deployment << QStringLiteral("Deployment");
+    QTest::newRow("monitoring comes last") << 4 << Stage::Monitoring << QStringLiteral("Monitoring");
+}
+
+void TestMainWindow::tabsInWorkflowOrder() {
+    QFETCH(int, index);
+    QFETCH(Stage, stage);
+    QFETCH(QString, title);
+
+    Fixture f;
+    QVERIFY(f.start());
+    QTabWidget *tabs = f.tabs();
+    QVERIFY(tabs);
+    QCOMPARE(tabs->count(), 5);
+    QCOMPARE(tabs->tabText(index), title);
+    auto *tab = qobject_cast<StageTab *>(tabs->widget(index));
+    QVERIFY(tab);
+    QCOMPARE(tab->stage(), stage);
+    QCOMPARE(f.window->stageTab(stage), tab);
+    // Before discovery answers the tab says what is happening rather than showing nothing.
+    auto *message = tab->findChild<QLabel *>(QStringLiteral("stageMessage"));
+    QVERIFY(message && message->isVisibleTo(tab));
+    QVERIFY(!message->text().isEmpty());
+    QVERIFY(!tab->findChild<QLabel *>(QStringLiteral("stageDescription"))->text().isEmpty());
+}
+
+void TestMainWindow::everyStageShowsDataAndThresholds_data() {
+    QTest::addColumn<Stage>("stage");
+    QTest::newRow("data preparation") << Stage::DataPreparation;
+    QTest::newRow("training") << Stage::Training;
+    QTest::newRow("evaluation") << Stage::Evaluation;
+    QTest::newRow("deployment") << Stage::Deployment;
+    QTest::newRow("monitoring") << Stage::Monitoring;
+}
+
+void TestMainWindow::everyStageShowsDataAndThresholds() {
+    QFETCH(Stage, stage);
+
+    Fixture f;
+    QVERIFY(f.start());
+    QVERIFY(f.startAndFetch());
+    f.window->showStage(stage);
+    StageTab *tab = f.window->stageTab(stage);
+    QCOMPARE(f.tabs()->currentWidget(), tab);
+    QVERIFY2(!tab->charts().isEmpty(), "the demo account has resources for every stage");
+
+    // Some chart of the stage has datapoints in the window and draws its threshold lines.
+    auto drawnWithThresholds = [tab] {
+        for (MetricChartView *chart : tab->charts()) {
+            const MetricChartView::RenderStats stats = chart->renderStats();
+            if (chart->state() == MetricChartView::State::Data && stats.seriesWithData > 0 &&
+                stats.points > 0 && stats.thresholdLines > 0 &&
+                stats.thresholdLines == chart->spec().thresholds.size())
+                return true;
+        }
+        return false;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(drawnWithThresholds(), kNetworkTimeoutMs);
+
+    // And no chart of the stage is left blank without saying why.
+    for (MetricChartView *chart : tab->charts()) {
+        QVERIFY(chart->state() != MetricChartView::State::Loading);
+        if (chart->state() != MetricChartView::State::Data)
+            QVERIFY2(!chart->statusText().isEmpty(), qPrintable(chart->spec().title));
+        QCOMPARE(chart->accessibleName(), chart->spec().title);
+    }
+}
+
+void TestMainWindow::timeRangeChangeRefetches_data() {
+    QTest::addColumn<bool>("viaShortcutAction");
+    QTest::newRow("picked in the toolbar combo box") << false;
+    QTest::newRow("picked with Ctrl+4") << true;
+}
+
+void TestMainWindow::timeRangeChangeRefetches() {
+    QFETCH(bool, viaShortcutAction);
+
+    Fixture f;
+    QVERIFY(f.start());
+    TimeRangeSelector *range = f.window->timeRangeSelector();
+    QCOMPARE(range->windowSeconds(), kDaySeconds); // the default is the last 24 hours
+    QVERIFY(!range->accessibleName().isEmpty());
+    QVERIFY(f.startAndFetch());
+    FetchScheduler &scheduler = f.session->scheduler();
+    QCOMPARE(scheduler.windowSeconds(), kDaySeconds);
+    const quint64 requestsBefore = f.session->http().requestCount();
+    QVERIFY(requestsBefore > 0);
+
+    QSignalSpy fetched(&scheduler, &FetchScheduler::fetchFinished);
+    if (viaShortcutAction) {
+        QAction *lastWeek = range->choiceActions().at(3);
+        QCOMPARE(lastWeek->shortcut(), QKeySequence(QStringLiteral("Ctrl+4")));
+        lastWeek->trigger();
+    } else {
+        range->setCurrentIndex(range->findData(7 * kDaySeconds));
+    }
+    QCOMPARE(range->windowSeconds(), 7 * kDaySeconds);
+    QCOMPARE(scheduler.windowSeconds(), 7 * kDaySeconds);
+    QVERIFY(fetched.wait(kNetworkTimeoutMs) || !fetched.isEmpty());
+
+    QVERIFY(f.session->http().requestCount() > requestsBefore);
+    QCOMPARE(scheduler.currentRange().durationMs(), 7 * kDaySeconds * 1000);
+    // The charts show the new window.
+    for (MetricChartView *chart : f.window->stageTab(Stage::Monitoring)->charts())
+        QCOMPARE(chart->window(), scheduler.currentRange());
+}
+
+void TestMainWindow::statusBarShowsRequestsRefreshAndAccount() {
+    Fixture f;
+    QVERIFY(f.start());
+    QVERIFY(f.startAndFetch());
+
+    const QString requests = QLocale().toString(f.session->http().requestCount());
+    QTRY_COMPARE(f.label("requestCountLabel"), QStringLiteral("API requests: %1").arg(requests));
+    // "Last refresh: 12:00 (UTC)": local clock time and the zone (the tests run with TZ=UTC).
+    const QString refresh = f.label("lastRefreshLabel");
+    QVERIFY2(
+        QRegularExpression(QStringLiteral("^Last refresh: .*\\d\\d.*\\(UTC\\)$")).match(refresh).hasMatch(),
+        qPrintable(refresh));
+    QCOMPARE(f.label("accountLabel"), QStringLiteral("Demo cloud (simulated AWS)"));
+    QVERIFY(f.label("fetchErrorLabel").isEmpty());
+
+    // The meter is live: a manual refresh (F5) sends more requests and the label follows.
+    QSignalSpy fetched(&f.session->scheduler(), &FetchScheduler::fetchFinished);
+    const quint64 before = f.session->http().requestCount();
+    auto *refreshAction = f.window->findChild<QAction *>(QStringLiteral("actionRefresh"));
+    QVERIFY(refreshAction);
+    QCOMPARE(refreshAction->shortcut(), QKeySequence(Qt::Key_F5));
+    refreshAction->trigger();
+    QVERIFY(fetched.wait(kNetworkTimeoutMs) || !fetched.isEmpty());
+    QVERIFY(f.session->http().requestCount() > before);
+    QCOMPARE(f.label("requestCountLabel"),
+             QStringLiteral("API requests: %1").arg(QLocale().toString(f.session->http().requestCount())));
+}
+
+void TestMainWindow::failedFetchIsExplained() {
+    Fixture f;
+    QVERIFY(f.start());
+    QVERIFY(f.startAndFetch());
+
+    // Every request of the next refresh fails, retries included.
+    f.cloud.injectFaults(demo::DemoFault::ServerError, 1000);
+    QSignalSpy fetched(&f.session->scheduler(), &FetchScheduler::fetchFinished);
+    f.session->scheduler().refreshNow();
+    QVERIFY(fetched.wait(kNetworkTimeoutMs) || !fetched.isEmpty());
+    const auto errors = fetched.first().at(1).value<QList<Error>>();
+    QVERIFY(!errors.isEmpty());
+
+    auto *errorLabel = f.window->findChild<QLabel *>(QStringLiteral("fetchErrorLabel"));
+    QVERIFY(errorLabel);
+    QVERIFY(errorLabel->text().contains(errors.first().message));
+    QVERIFY(errorLabel->toolTip().contains(errors.first().message));
+    // The charts whose data did not arrive say so, with the error.
+    MetricChartView *chart = f.window->stageTab(Stage::Monitoring)->charts().value(0);
+    QVERIFY(chart);
+    QCOMPARE(chart->state(), MetricChartView::State::Error);
+    QVERIFY(chart->statusText().contains(errors.first().message));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_main_window.moc"
