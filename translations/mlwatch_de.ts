@@ -445,10 +445,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The %1 answer is not valid JSON (truncated or not JSON).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The GetMetricData answer has no MetricDataResults.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -485,8 +481,175 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Timestamps and Values differ in length for %1 (%2 and %3).</source>
+        <source>The %1 answer is not valid JSON; it may have been cut off.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timestamps and Values differ in length for %1 (%L2 and %L3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mlwatch::aws::Catalog</name>
+    <message>
+        <source>Memory — %1</source>
+        <translation>Arbeitsspeicher — %1</translation>
+    </message>
+    <message>
+        <source>Memory (average)</source>
+        <translation>Arbeitsspeicher (Mittel)</translation>
+    </message>
+    <message>
+        <source>Memory (peak)</source>
+        <translation>Arbeitsspeicher (Spitze)</translation>
+    </message>
+    <message>
+        <source>Feature jobs that load more data than fits in memory slow down or fail; sustained peaks above 90 % call for a larger instance or smaller partitions.</source>
+        <translation>Feature-Jobs, die mehr Daten laden als in den Arbeitsspeicher passen, werden langsam oder scheitern; anhaltende Spitzen über 90 % verlangen eine größere Instanz oder kleinere Partitionen.</translation>
+    </message>
+    <message>
+        <source>CPU — %1</source>
+        <translation>CPU — %1</translation>
+    </message>
+    <message>
+        <source>CPU (average)</source>
+        <translation>CPU (Mittel)</translation>
+    </message>
+    <message>
+        <source>CPU (peak)</source>
+        <translation>CPU (Spitze)</translation>
+    </message>
+    <message>
+        <source>Shows whether a processing job is compute-bound; values above 100 % mean several vCPUs are busy.</source>
+        <translation>Zeigt, ob ein Verarbeitungsjob durch Rechenleistung begrenzt ist; Werte über 100 % bedeuten, dass mehrere vCPUs arbeiten.</translation>
+    </message>
+    <message>
+        <source>CPU vs GPU — %1</source>
+        <translation>CPU gegen GPU — %1</translation>
+    </message>
+    <message>
+        <source>CPU utilisation</source>
+        <translation>CPU-Auslastung</translation>
+    </message>
+    <message>
+        <source>GPU utilisation</source>
+        <translation>GPU-Auslastung</translation>
+    </message>
+    <message>
+        <source>A pegged CPU next to an idle GPU means the input pipeline, not the model, limits training speed: you pay for a GPU that waits.</source>
+        <translation>Eine voll ausgelastete CPU neben einer untätigen GPU bedeutet, dass die Eingabe-Pipeline und nicht das Modell das Training bremst: Sie bezahlen eine GPU, die wartet.</translation>
+    </message>
+    <message>
+        <source>Host memory</source>
+        <translation>Host-Arbeitsspeicher</translation>
+    </message>
+    <message>
+        <source>GPU memory</source>
+        <translation>GPU-Speicher</translation>
+    </message>
+    <message>
+        <source>Running out of host or GPU memory stops a training job; low GPU memory use leaves room for larger batches.</source>
+        <translation>Geht Host- oder GPU-Speicher aus, bricht ein Trainingsjob ab; wenig belegter GPU-Speicher lässt Raum für größere Batches.</translation>
+    </message>
+    <message>
+        <source>Evaluation query time — %1</source>
+        <translation>Dauer der Evaluierungsabfragen — %1</translation>
+    </message>
+    <message>
+        <source>Average query</source>
+        <translation>Mittlere Abfrage</translation>
+    </message>
+    <message>
+        <source>Slowest query</source>
+        <translation>Langsamste Abfrage</translation>
+    </message>
+    <message>
+        <source>Evaluation queries that get slower week by week usually scan a growing, unpartitioned dataset — and Athena bills by the data scanned.</source>
+        <translation>Evaluierungsabfragen, die Woche für Woche langsamer werden, durchsuchen meist einen wachsenden, nicht partitionierten Datensatz — und Athena rechnet nach gelesener Datenmenge ab.</translation>
+    </message>
+    <message>
+        <source>Dataset size — %1</source>
+        <translation>Datensatzgröße — %1</translation>
+    </message>
+    <message>
+        <source>Standard storage</source>
+        <translation>Standard-Speicher</translation>
+    </message>
+    <message>
+        <source>The evaluation data grows with every export; S3 reports the size once a day at 00:00 UTC.</source>
+        <translation>Die Evaluierungsdaten wachsen mit jedem Export; S3 meldet die Größe einmal täglich um 00:00 UTC.</translation>
+    </message>
+    <message>
+        <source>Endpoint CPU — %1</source>
+        <translation>Endpunkt-CPU — %1</translation>
+    </message>
+    <message>
+        <source>CPU near its limit needs more instances before latency suffers; CPU in the low single digits for days means the endpoint is over-provisioned.</source>
+        <translation>Eine CPU nahe am Limit braucht mehr Instanzen, bevor die Latenz leidet; tagelang einstellige Auslastung bedeutet, dass der Endpunkt überdimensioniert ist.</translation>
+    </message>
+    <message>
+        <source>Endpoint memory — %1</source>
+        <translation>Endpunkt-Arbeitsspeicher — %1</translation>
+    </message>
+    <message>
+        <source>A model server that runs out of memory restarts and drops requests.</source>
+        <translation>Ein Modellserver, dem der Arbeitsspeicher ausgeht, startet neu und verliert Anfragen.</translation>
+    </message>
+    <message>
+        <source>Invocations — %1</source>
+        <translation>Aufrufe — %1</translation>
+    </message>
+    <message>
+        <source>Invocations</source>
+        <translation>Aufrufe</translation>
+    </message>
+    <message>
+        <source>Request volume: a sudden drop often means a broken client rather than a quiet day.</source>
+        <translation>Anfragevolumen: Ein plötzlicher Einbruch bedeutet oft einen defekten Client statt eines ruhigen Tages.</translation>
+    </message>
+    <message>
+        <source>Errors — %1</source>
+        <translation>Fehler — %1</translation>
+    </message>
+    <message>
+        <source>4XX errors</source>
+        <translation>4XX-Fehler</translation>
+    </message>
+    <message>
+        <source>5XX errors</source>
+        <translation>5XX-Fehler</translation>
+    </message>
+    <message>
+        <source>4XX errors are bad requests from clients; 5XX errors are failures of the model container (thresholds count errors per minute).</source>
+        <translation>4XX-Fehler sind fehlerhafte Anfragen von Clients; 5XX-Fehler sind Ausfälle des Modell-Containers (Schwellenwerte zählen Fehler pro Minute).</translation>
+    </message>
+    <message>
+        <source>Model latency — %1</source>
+        <translation>Modelllatenz — %1</translation>
+    </message>
+    <message>
+        <source>Model latency (average)</source>
+        <translation>Modelllatenz (Mittel)</translation>
+    </message>
+    <message>
+        <source>Model latency (maximum)</source>
+        <translation>Modelllatenz (Maximum)</translation>
+    </message>
+    <message>
+        <source>SageMaker overhead (average)</source>
+        <translation>SageMaker-Overhead (Mittel)</translation>
+    </message>
+    <message>
+        <source>Time the model takes to answer; the maximum shows the slow requests an average hides.</source>
+        <translation>Zeit, die das Modell für eine Antwort braucht; das Maximum zeigt die langsamen Anfragen, die ein Mittelwert verbirgt.</translation>
+    </message>
+    <message>
+        <source>Data drift — %1</source>
+        <translation>Datendrift — %1</translation>
+    </message>
+    <message>
+        <source>How far live inputs have moved from the training baseline; Model Monitor flags a feature above 0.1, and a drifting feature erodes accuracy before errors show.</source>
+        <translation>Wie weit sich die Live-Eingaben von der Trainings-Baseline entfernt haben; Model Monitor markiert ein Merkmal über 0,1, und ein driftendes Merkmal kostet Genauigkeit, bevor Fehler sichtbar werden.</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,7 @@
 
 #ifdef Q_OS_LINUX
 #include <sched.h>
+#include <unistd.h>
 #endif
 
 namespace mlwatch::bench {
@@ -46,10 +47,11 @@ QJsonObject statsJson(const QVector<double> &samples, const QString &samplesKey)
 }
 
 QString cpuModel() {
+    // /proc files report size 0, so read to the end instead of testing atEnd().
     QFile cpuinfo(QStringLiteral("/proc/cpuinfo"));
     if (cpuinfo.open(QIODevice::ReadOnly | QIODevice::Text)) {
-        while (!cpuinfo.atEnd()) {
-            const QByteArray line = cpuinfo.readLine();
+        const QList<QByteArray> lines = cpuinfo.readAll().split('\n');
+        for (const QByteArray &line : lines) {
             if (line.startsWith("model name")) {
                 const qsizetype colon = line.indexOf(':');
                 return QString::fromUtf8(line.mid(colon + 1)).trimmed();
@@ -73,6 +75,14 @@ QString cpuAffinity() {
     }
 #endif
     return QString();
+}
+
+int onlineCpus() {
+#ifdef Q_OS_LINUX
+    return int(sysconf(_SC_NPROCESSORS_ONLN));
+#else
+    return QThread::idealThreadCount();
+#endif
 }
 
 QString sideName(BenchOptions::Side side) {
@@ -139,7 +149,8 @@ QJsonObject BenchReport::toJson() const {
 QJsonObject BenchReport::environment() {
     return QJsonObject{
         {QStringLiteral("cpu_model"), cpuModel()},
-        {QStringLiteral("logical_cpus"), QThread::idealThreadCount()},
+        {QStringLiteral("online_cpus"), onlineCpus()},
+        {QStringLiteral("usable_cpus"), QThread::idealThreadCount()}, // after pinning
         {QStringLiteral("cpu_affinity"), cpuAffinity()},
         {QStringLiteral("os"), QSysInfo::prettyProductName()},
         {QStringLiteral("kernel"),

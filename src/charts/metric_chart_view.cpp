@@ -14,6 +14,7 @@
 #include <QDateTimeAxis>
 #include <QEvent>
 #include <QLabel>
+#include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QLocale>
@@ -139,8 +140,15 @@ MetricChartView::MetricChartView(const ChartSpec &spec, const SeriesStore &store
     d->chart->setLocalizeNumbers(true);
     d->chart->setLocale(QLocale());
     d->chart->legend()->setAlignment(Qt::AlignBottom);
+    d->chart->legend()->setShowToolTips(true); // full names of entries the legend had to shorten
+    // Line-shaped markers drawn with each series' pen: threshold entries look dashed like their lines.
+    d->chart->legend()->setMarkerShape(QLegend::MarkerShapeFromSeries);
 
     d->xAxis = new QDateTimeAxis(d->chart);
+    // Until the first fetch says otherwise, show the last day rather than Qt's 1970 default.
+    const QDateTime now = QDateTime::currentDateTime();
+    d->xAxis->setRange(now.addDays(-1), now);
+    d->xAxis->setFormat(timeAxisFormat(24LL * 3600 * 1000));
     d->yAxis = new QValueAxis(d->chart);
     d->yAxis->setTitleText(valueAxisTitle(d->unit));
     d->xAxis->setTitleText(timeAxisTitle(d->window));
@@ -161,6 +169,10 @@ MetricChartView::MetricChartView(const ChartSpec &spec, const SeriesStore &store
 
     d->view = new QChartView(d->chart, this); // takes ownership of the chart
     d->view->setRenderHint(QPainter::Antialiasing, true);
+    // Qt Charts moves and re-texts axis labels without invalidating where they were; with the
+    // default minimal update, old labels stay on screen as ghosts (seen under xcb). A chart is
+    // small and M4 keeps its paint cheap, so repaint it whole.
+    d->view->setViewportUpdateMode(QGraphicsView::FullViewportUpdate);
     d->view->setFrameShape(QFrame::NoFrame);
     // No setUseOpenGL(): it segfaults under the offscreen platform (qt6-on-debian.md §4), breaks
     // QPainter exports, and M4 already keeps the point count small.
@@ -408,7 +420,9 @@ void MetricChartView::applyPalette() {
     d->chart->setTitleBrush(p.text);
     d->chart->setTitleFont(titleFont);
     d->chart->legend()->setLabelColor(p.text);
-    d->chart->legend()->setFont(font());
+    QFont legendFont = font();
+    legendFont.setPointSizeF(legendFont.pointSizeF() * 0.9); // five entries fit a 560 px chart
+    d->chart->legend()->setFont(legendFont);
     d->view->setBackgroundBrush(p.background);
     for (QAbstractAxis *axis :
          {static_cast<QAbstractAxis *>(d->xAxis), static_cast<QAbstractAxis *>(d->yAxis)}) {

@@ -7,12 +7,14 @@
 #include "core/session/monitor_session.h"
 #include "demo/demo_cloud.h"
 #include "gui/main_window.h"
+#include "gui/missing_credentials_page.h"
 #include "gui/stage_tab.h"
 #include "gui/time_range_selector.h"
 
 #include <QAction>
 #include <QLabel>
 #include <QLocale>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -81,6 +83,7 @@ private Q_SLOTS:
     void timeRangeChangeRefetches();
     void statusBarShowsRequestsRefreshAndAccount();
     void failedFetchIsExplained();
+    void missingCredentialsPageOffersDemo();
 };
 
 void TestMainWindow::tabsInWorkflowOrder_data() {
@@ -249,6 +252,22 @@ void TestMainWindow::failedFetchIsExplained() {
     QVERIFY(chart);
     QCOMPARE(chart->state(), MetricChartView::State::Error);
     QVERIFY(chart->statusText().contains(errors.first().message));
+}
+
+void TestMainWindow::missingCredentialsPageOffersDemo() {
+    const Error error{ErrorCode::NoCredentials,
+                      QStringLiteral("No AWS credentials found. MLWatch looked for …"), QString()};
+    MissingCredentialsPage page(error);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    auto *reason = page.findChild<QLabel *>(QStringLiteral("credentialsError"));
+    QVERIFY(reason);
+    QCOMPARE(reason->text(), error.message); // the chain's own explanation, word for word
+    QSignalSpy demo(&page, &MissingCredentialsPage::demoRequested);
+    auto *button = page.findChild<QPushButton *>(QStringLiteral("openDemoButton"));
+    QVERIFY(button);
+    QTest::mouseClick(button, Qt::LeftButton);
+    QCOMPARE(demo.count(), 1);
 }
 
 QTEST_MAIN(TestMainWindow)

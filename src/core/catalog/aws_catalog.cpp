@@ -10,8 +10,6 @@ namespace mlwatch::aws {
 
 namespace {
 
-#define CATALOG_TR(text) QT_TRANSLATE_NOOP("mlwatch::aws::Catalog", text)
-
 QString tr(const char *text) {
     return QCoreApplication::translate("mlwatch::aws::Catalog", text);
 }
@@ -30,19 +28,19 @@ struct SeriesRule {
 // dimension set is exactly `resourceDims` plus `requiredDims` (CloudWatch matches dimension sets
 // exactly, and per-instance or per-container variants would otherwise double the series).
 struct ChartRule {
-    Stage stage;
-    const char *kind; // the middle of the chart id
-    const char *namespaceName;
-    QStringList resourceDims;
-    QList<Dimension> requiredDims; // fixed dimension values, e.g. StorageType=StandardStorage
-    QStringList titleDims;         // the resource dims that name the chart in its title
-    const char *resourcePattern;   // nullptr, or a regex the resource must match
-    const char *title;             // translatable, "%1" is the resource's title name
-    Unit unit;
-    QList<SeriesRule> series;
-    QList<ThresholdLine> thresholds; // display units (ms for microseconds, GiB for bytes)
-    const char *explanation;         // translatable, one sentence
-    int periodSeconds;               // the finest period worth asking for (a floor)
+    Stage stage = Stage::Monitoring;
+    const char *kind = nullptr; // the middle of the chart id
+    const char *namespaceName = nullptr;
+    QStringList resourceDims{};
+    QList<Dimension> requiredDims{};       // fixed dimension values, e.g. StorageType=StandardStorage
+    QStringList titleDims{};               // the resource dims that name the chart in its title
+    const char *resourcePattern = nullptr; // a regex the resource must match, if any
+    const char *title = nullptr;           // translatable, "%1" is the resource's title name
+    Unit unit = Unit::None;
+    QList<SeriesRule> series{};
+    QList<ThresholdLine> thresholds{}; // display units (ms for microseconds, GiB for bytes)
+    const char *explanation = nullptr; // translatable, one sentence
+    int periodSeconds = 60;            // the finest period worth asking for (a floor)
 };
 
 const QStringList kHost{QStringLiteral("Host")};
@@ -59,198 +57,199 @@ ThresholdLine critical(double v) {
 // The catalog. Order matters: within one stage and resource, charts come out in this order.
 const QList<ChartRule> &rules() {
     static const QList<ChartRule> table{
-        // --- data preparation: SageMaker processing jobs --------------------------------------
-        {Stage::DataPreparation,
-         "memory",
-         "/aws/sagemaker/ProcessingJobs",
-         kHost,
-         {},
-         kHost,
-         nullptr,
-         CATALOG_TR("Memory — %1"),
-         Unit::Percent,
-         {{"MemoryUtilization", false, "Average", CATALOG_TR("Memory (average)")},
-          {"MemoryUtilization", false, "Maximum", CATALOG_TR("Memory (peak)")}},
-         {warning(80), critical(90)},
-         CATALOG_TR("Feature jobs that load more data than fits in memory slow down or fail; sustained peaks "
-                    "above 90 % call for a larger instance or smaller partitions."),
-         60},
-        {Stage::DataPreparation,
-         "cpu",
-         "/aws/sagemaker/ProcessingJobs",
-         kHost,
-         {},
-         kHost,
-         nullptr,
-         CATALOG_TR("CPU — %1"),
-         Unit::Percent,
-         {{"CPUUtilization", false, "Average", CATALOG_TR("CPU (average)")},
-          {"CPUUtilization", false, "Maximum", CATALOG_TR("CPU (peak)")}},
-         {}, // a busy CPU is what a processing job should show: no line
-         CATALOG_TR("Shows whether a processing job is compute-bound; values above 100 % mean several vCPUs "
-                    "are busy."),
-         60},
-        // --- training: CPU vs GPU per training host -------------------------------------------
-        {Stage::Training,
-         "cpu-gpu",
-         "/aws/sagemaker/TrainingJobs",
-         kHost,
-         {},
-         kHost,
-         nullptr,
-         CATALOG_TR("CPU vs GPU — %1"),
-         Unit::Percent,
-         {{"CPUUtilization", false, "Average", CATALOG_TR("CPU utilisation")},
-          {"GPUUtilization", false, "Average", CATALOG_TR("GPU utilisation")}},
-         {warning(90)},
-         CATALOG_TR(
-             "A pegged CPU next to an idle GPU means the input pipeline, not the model, limits training "
-             "speed: you pay for a GPU that waits."),
-         60},
-        {Stage::Training,
-         "memory",
-         "/aws/sagemaker/TrainingJobs",
-         kHost,
-         {},
-         kHost,
-         nullptr,
-         CATALOG_TR("Memory — %1"),
-         Unit::Percent,
-         {{"MemoryUtilization", false, "Average", CATALOG_TR("Host memory")},
-          {"GPUMemoryUtilization", false, "Average", CATALOG_TR("GPU memory")}},
-         {warning(80), critical(90)},
-         CATALOG_TR("Running out of host or GPU memory stops a training job; low GPU memory use leaves room "
-                    "for larger batches."),
-         60},
-        // --- evaluation: Athena queries over the evaluation data, S3 dataset size -----------------
-        {Stage::Evaluation,
-         "athena",
-         "AWS/Athena",
-         {QStringLiteral("WorkGroup")},
-         {{QStringLiteral("QueryState"), QStringLiteral("SUCCEEDED")},
-          {QStringLiteral("QueryType"), QStringLiteral("DML")}},
-         {QStringLiteral("WorkGroup")},
-         nullptr,
-         CATALOG_TR("Evaluation query time — %1"),
-         Unit::Milliseconds,
-         {{"TotalExecutionTime", false, "Average", CATALOG_TR("Average query")},
-          {"TotalExecutionTime", false, "Maximum", CATALOG_TR("Slowest query")}},
-         {warning(60000), critical(180000)},
-         CATALOG_TR("Evaluation queries that get slower week by week usually scan a growing, unpartitioned "
-                    "dataset — and Athena bills by the data scanned."),
-         60},
+        // --- data preparation: SageMaker processing jobs ------------------------------------------
+        {.stage = Stage::DataPreparation,
+         .kind = "memory",
+         .namespaceName = "/aws/sagemaker/ProcessingJobs",
+         .resourceDims = kHost,
+         .titleDims = kHost,
+         .title = QT_TRANSLATE_NOOP("mlwatch::aws::Catalog", "Memory — %1"),
+         .unit = Unit::Percent,
+         .series = {{"MemoryUtilization", false, "Average",
+                     QT_TRANSLATE_NOOP("mlwatch::aws::Catalog", "Memory (average)")},
+                    {"MemoryUtilization", false, "Maximum",
+                     QT_TRANSLATE_NOOP("mlwatch::aws::Catalog", "Memory (peak)")}},
+         .thresholds = {warning(80), critical(90)},
+         .explanation = QT_TRANSLATE_NOOP("mlwatch::aws::Catalog",
+                                          "Feature jobs that load more data than fits in memory slow down or "
+                                          "fail; sustained peaks above 90 % call for a larger instance or "
+                                          "smaller partitions.")},
+        {.stage = Stage::DataPreparation,
+         .kind = "cpu",
+         .namespaceName = "/aws/sagemaker/ProcessingJobs",
+         .resourceDims = kHost,
+         .titleDims = kHost,
+         .title = QT_TRANSLATE_NOOP("mlwatch::aws::Catalog", "CPU — %1"),
+         .unit = Unit::Percent,
+         .series = {{"CPUUtilization", false, "Average",
+                     QT_TRANSLATE_NOOP("mlwatch::aws::Catalog", "CPU (average)")},
+                    {"CPUUtilization", false, "Maximum",
+                     QT_TRANSLATE_NOOP("mlwatch::aws::Catalog", "CPU (peak)")}},
+         // no threshold: a busy CPU is what a processing job should show
+         .explanation = QT_TRANSLATE_NOOP(
+             "mlwatch::aws::Catalog", "Shows whether a processing job is compute-bound; values above 100 % "
+                                      "mean several vCPUs are busy.")},
+        // --- training: CPU vs GPU per training host -----------------------------------------------
+        {.stage = Stage::Training,
+         .kind = "cpu-gpu",
+         .namespaceName = "/aws/sagemaker/TrainingJobs",
+         .resourceDims = kHost,
+         .titleDims = kHost,
+         .title = QT_TRANSLATE_NOOP("mlwatch::aws::Catalog", "CPU vs GPU — %1"),
+         .unit = Unit::Percent,
+         .series = {{"CPUUtilization", false, "Average",
+                     QT_TRANSLATE_NOOP("mlwatch::aws::Catalog", "CPU utilisation")},
+                    {"GPUUtilization", false, "Average",
+                     QT_TRANSLATE_NOOP("mlwatch::aws::Catalog", "GPU utilisation")}},
+         .thresholds = {warning(90)},
+         .explanation = QT_TRANSLATE_NOOP(
+             "mlwatch::aws::Catalog", "A pegged CPU next to an idle GPU means the input pipeline, not the "
+                                      "model, limits training speed: you pay for a GPU that waits.")},
+        {.stage = Stage::Training,
+         .kind = "memory",
+         .namespaceName = "/aws/sagemaker/TrainingJobs",
+         .resourceDims = kHost,
+         .titleDims = kHost,
+         .title = QT_TRANSLATE_NOOP("mlwatch::aws::Catalog", "Memory — %1"),
+         .unit = Unit::Percent,
+         .series = {{"MemoryUtilization", false, "Average",
+                     QT_TRANSLATE_NOOP("mlwatch::aws::Catalog", "Host memory")},
+                    {"GPUMemoryUtilization", false, "Average",
+                     QT_TRANSLATE_NOOP("mlwatch::aws::Catalog", "GPU memory")}},
+         .thresholds = {warning(80), critical(90)},
+         .explanation = QT_TRANSLATE_NOOP("mlwatch::aws::Catalog",
+                                          "Running out of host or GPU memory stops a training job; low GPU "
+                                          "memory use leaves room for larger batches.")},
+        // --- evaluation: Athena queries over the evaluation data, S3 dataset size -------------------
+        {.stage = Stage::Evaluation,
+         .kind = "athena",
+         .namespaceName = "AWS/Athena",
+         .resourceDims = {QStringLiteral("WorkGroup")},
+         .requiredDims = {{QStringLiteral("QueryState"), QStringLiteral("SUCCEEDED")},
+                          {QStringLiteral("QueryType"), QStringLiteral("DML")}},
+         .titleDims = {QStringLiteral("WorkGroup")},
+         .title = QT_TRANSLATE_NOOP("mlwatch::aws::Catalog", "Evaluation query time — %1"),
+         .unit = Unit::Milliseconds,
+         .series = {{"TotalExecutionTime", false, "Average",
+                     QT_TRANSLATE_NOOP("mlwatch::aws::Catalog", "Average query")},
+                    {"TotalExecutionTime", false, "Maximum",
+                     QT_TRANSLATE_NOOP("mlwatch::aws::Catalog", "Slowest query")}},
+         .thresholds = {warning(60000), critical(180000)},
+         .explanation = QT_TRANSLATE_NOOP("mlwatch::aws::Catalog",
+                                          "Evaluation queries that get slower week by week usually scan a "
+                                          "growing, unpartitioned dataset — and Athena bills by the data "
+                                          "scanned.")},
         // S3 lists every bucket of the account; only buckets named like ML data get a chart.
-        {Stage::Evaluation,
-         "dataset-size",
-         "AWS/S3",
-         {QStringLiteral("BucketName")},
-         {{QStringLiteral("StorageType"), QStringLiteral("StandardStorage")}},
-         {QStringLiteral("BucketName")},
-         "(^|[-_.])(sagemaker|ml|datasets?|features?|training)([-_.]|$)",
-         CATALOG_TR("Dataset size — %1"),
-         Unit::Bytes,
-         {{"BucketSizeBytes", false, "Average", CATALOG_TR("Standard storage")}},
-         {},
-         CATALOG_TR(
-             "The evaluation data grows with every export; S3 reports the size once a day at 00:00 UTC."),
-         86400},
+        {.stage = Stage::Evaluation,
+         .kind = "dataset-size",
+         .namespaceName = "AWS/S3",
+         .resourceDims = {QStringLiteral("BucketName")},
+         .requiredDims = {{QStringLiteral("StorageType"), QStringLiteral("StandardStorage")}},
+         .titleDims = {QStringLiteral("BucketName")},
+         .resourcePattern = "(^|[-_.])(sagemaker|ml|datasets?|features?|training)([-_.]|$)",
+         .title = QT_TRANSLATE_NOOP("mlwatch::aws::Catalog", "Dataset size — %1"),
+         .unit = Unit::Bytes,
+         .series = {{"BucketSizeBytes", false, "Average",
+                     QT_TRANSLATE_NOOP("mlwatch::aws::Catalog", "Standard storage")}},
+         .explanation = QT_TRANSLATE_NOOP("mlwatch::aws::Catalog",
+                                          "The evaluation data grows with every export; S3 reports the size "
+                                          "once a day at 00:00 UTC."),
+         // S3 storage metrics exist once a day: a shorter period returns nothing.
+         .periodSeconds = 86400},
         // --- deployment: endpoint instances -------------------------------------------------------
-        {Stage::Deployment,
-         "cpu",
-         "/aws/sagemaker/Endpoints",
-         kEndpoint,
-         {},
-         kEndpoint,
-         nullptr,
-         CATALOG_TR("Endpoint CPU — %1"),
-         Unit::Percent,
-         {{"CPUUtilization", false, "Average", CATALOG_TR("CPU (average)")},
-          {"CPUUtilization", false, "Maximum", CATALOG_TR("CPU (peak)")}},
-         {warning(70), critical(90)},
-         CATALOG_TR("CPU near its limit needs more instances before latency suffers; CPU in the low single "
-                    "digits for days means the endpoint is over-provisioned."),
-         60},
-        {Stage::Deployment,
-         "memory",
-         "/aws/sagemaker/Endpoints",
-         kEndpoint,
-         {},
-         kEndpoint,
-         nullptr,
-         CATALOG_TR("Endpoint memory — %1"),
-         Unit::Percent,
-         {{"MemoryUtilization", false, "Average", CATALOG_TR("Memory (average)")},
-          {"MemoryUtilization", false, "Maximum", CATALOG_TR("Memory (peak)")}},
-         {warning(80), critical(90)},
-         CATALOG_TR("A model server that runs out of memory restarts and drops requests."),
-         60},
-        // --- monitoring: RED (rate, errors, duration) and Model Monitor drift ----------------------
-        {Stage::Monitoring,
-         "invocations",
-         "AWS/SageMaker",
-         kEndpoint,
-         {},
-         kEndpoint,
-         nullptr,
-         CATALOG_TR("Invocations — %1"),
-         Unit::None,
-         {{"Invocations", false, "Sum", CATALOG_TR("Invocations")}},
-         {},
-         CATALOG_TR("Request volume: a sudden drop often means a broken client rather than a quiet day."),
-         60},
-        {Stage::Monitoring,
-         "errors",
-         "AWS/SageMaker",
-         kEndpoint,
-         {},
-         kEndpoint,
-         nullptr,
-         CATALOG_TR("Errors — %1"),
-         Unit::None,
-         {{"Invocation4XXErrors", false, "Sum", CATALOG_TR("4XX errors")},
-          {"Invocation5XXErrors", false, "Sum", CATALOG_TR("5XX errors")}},
-         {warning(5), critical(20)},
-         CATALOG_TR(
-             "4XX errors are bad requests from clients; 5XX errors are failures of the model container "
-             "(thresholds count errors per minute)."),
-         60},
-        {Stage::Monitoring,
-         "latency",
-         "AWS/SageMaker",
-         kEndpoint,
-         {},
-         kEndpoint,
-         nullptr,
-         CATALOG_TR("Model latency — %1"),
-         Unit::Microseconds,
-         {{"ModelLatency", false, "Average", CATALOG_TR("Model latency (average)")},
-          {"ModelLatency", false, "Maximum", CATALOG_TR("Model latency (maximum)")},
-          {"OverheadLatency", false, "Average", CATALOG_TR("SageMaker overhead (average)")}},
-         {warning(500), critical(1000)},
-         CATALOG_TR("Time the model takes to answer; the maximum shows the slow requests an average hides."),
-         60},
-        {Stage::Monitoring,
-         "drift",
-         "aws/sagemaker/Endpoints/data-metrics",
-         {QStringLiteral("Endpoint"), QStringLiteral("MonitoringSchedule")},
-         {},
-         {QStringLiteral("Endpoint")},
-         nullptr,
-         CATALOG_TR("Data drift — %1"),
-         Unit::None,
+        {.stage = Stage::Deployment,
+         .kind = "cpu",
+         .namespaceName = "/aws/sagemaker/Endpoints",
+         .resourceDims = kEndpoint,
+         .titleDims = kEndpoint,
+         .title = QT_TRANSLATE_NOOP("mlwatch::aws::Catalog", "Endpoint CPU — %1"),
+         .unit = Unit::Percent,
+         .series = {{"CPUUtilization", false, "Average",
+                     QT_TRANSLATE_NOOP("mlwatch::aws::Catalog", "CPU (average)")},
+                    {"CPUUtilization", false, "Maximum",
+                     QT_TRANSLATE_NOOP("mlwatch::aws::Catalog", "CPU (peak)")}},
+         .thresholds = {warning(70), critical(90)},
+         .explanation = QT_TRANSLATE_NOOP(
+             "mlwatch::aws::Catalog", "CPU near its limit needs more instances before latency suffers; CPU "
+                                      "in the low single digits for days means the endpoint is "
+                                      "over-provisioned.")},
+        {.stage = Stage::Deployment,
+         .kind = "memory",
+         .namespaceName = "/aws/sagemaker/Endpoints",
+         .resourceDims = kEndpoint,
+         .titleDims = kEndpoint,
+         .title = QT_TRANSLATE_NOOP("mlwatch::aws::Catalog", "Endpoint memory — %1"),
+         .unit = Unit::Percent,
+         .series = {{"MemoryUtilization", false, "Average",
+                     QT_TRANSLATE_NOOP("mlwatch::aws::Catalog", "Memory (average)")},
+                    {"MemoryUtilization", false, "Maximum",
+                     QT_TRANSLATE_NOOP("mlwatch::aws::Catalog", "Memory (peak)")}},
+         .thresholds = {warning(80), critical(90)},
+         .explanation = QT_TRANSLATE_NOOP(
+             "mlwatch::aws::Catalog", "A model server that runs out of memory restarts and drops requests.")},
+        // --- monitoring: RED (rate, errors, duration) and Model Monitor drift -----------------------
+        {.stage = Stage::Monitoring,
+         .kind = "invocations",
+         .namespaceName = "AWS/SageMaker",
+         .resourceDims = kEndpoint,
+         .titleDims = kEndpoint,
+         .title = QT_TRANSLATE_NOOP("mlwatch::aws::Catalog", "Invocations — %1"),
+         .unit = Unit::None,
+         .series = {{"Invocations", false, "Sum", QT_TRANSLATE_NOOP("mlwatch::aws::Catalog", "Invocations")}},
+         .explanation = QT_TRANSLATE_NOOP("mlwatch::aws::Catalog",
+                                          "Request volume: a sudden drop often means a broken client rather "
+                                          "than a quiet day.")},
+        {.stage = Stage::Monitoring,
+         .kind = "errors",
+         .namespaceName = "AWS/SageMaker",
+         .resourceDims = kEndpoint,
+         .titleDims = kEndpoint,
+         .title = QT_TRANSLATE_NOOP("mlwatch::aws::Catalog", "Errors — %1"),
+         .unit = Unit::None,
+         .series = {{"Invocation4XXErrors", false, "Sum",
+                     QT_TRANSLATE_NOOP("mlwatch::aws::Catalog", "4XX errors")},
+                    {"Invocation5XXErrors", false, "Sum",
+                     QT_TRANSLATE_NOOP("mlwatch::aws::Catalog", "5XX errors")}},
+         .thresholds = {warning(5), critical(20)},
+         .explanation = QT_TRANSLATE_NOOP(
+             "mlwatch::aws::Catalog", "4XX errors are bad requests from clients; 5XX errors are failures of "
+                                      "the model container (thresholds count errors per minute).")},
+        {.stage = Stage::Monitoring,
+         .kind = "latency",
+         .namespaceName = "AWS/SageMaker",
+         .resourceDims = kEndpoint,
+         .titleDims = kEndpoint,
+         .title = QT_TRANSLATE_NOOP("mlwatch::aws::Catalog", "Model latency — %1"),
+         .unit = Unit::Microseconds,
+         .series = {{"ModelLatency", false, "Average",
+                     QT_TRANSLATE_NOOP("mlwatch::aws::Catalog", "Model latency (average)")},
+                    {"ModelLatency", false, "Maximum",
+                     QT_TRANSLATE_NOOP("mlwatch::aws::Catalog", "Model latency (maximum)")},
+                    {"OverheadLatency", false, "Average",
+                     QT_TRANSLATE_NOOP("mlwatch::aws::Catalog", "SageMaker overhead (average)")}},
+         .thresholds = {warning(500), critical(1000)},
+         .explanation = QT_TRANSLATE_NOOP(
+             "mlwatch::aws::Catalog", "Time the model takes to answer; the maximum shows the slow requests "
+                                      "an average hides.")},
+        {.stage = Stage::Monitoring,
+         .kind = "drift",
+         .namespaceName = "aws/sagemaker/Endpoints/data-metrics",
+         .resourceDims = {QStringLiteral("Endpoint"), QStringLiteral("MonitoringSchedule")},
+         .titleDims = {QStringLiteral("Endpoint")},
+         .title = QT_TRANSLATE_NOOP("mlwatch::aws::Catalog", "Data drift — %1"),
+         .unit = Unit::None,
          // Average, not Sum: one value per hourly monitoring run, and a day-long period must not
          // add 24 runs together.
-         {{"feature_baseline_drift_", true, "Average", nullptr}},
-         {warning(0.1), critical(0.2)},
-         CATALOG_TR(
-             "How far live inputs have moved from the training baseline; Model Monitor flags a feature "
-             "above 0.1, and a drifting feature erodes accuracy before errors show."),
-         3600},
+         .series = {{"feature_baseline_drift_", true, "Average", nullptr}},
+         .thresholds = {warning(0.1), critical(0.2)},
+         .explanation = QT_TRANSLATE_NOOP("mlwatch::aws::Catalog",
+                                          "How far live inputs have moved from the training baseline; Model "
+                                          "Monitor flags a feature above 0.1, and a drifting feature erodes "
+                                          "accuracy before errors show."),
+         .periodSeconds = 3600},
     };
     return table;
 }
-
-#undef CATALOG_TR
 
 bool hasDimension(const MetricDescriptor &m, const Dimension &required) {
     return std::any_of(m.dimensions.begin(), m.dimensions.end(),
