@@ -247,6 +247,8 @@ private Q_SLOTS:
         QVERIFY2(error.message.contains(QStringLiteral("Test account")), qPrintable(error.message));
         QVERIFY2(error.message.contains(QStringLiteral("GetMetricData")), qPrintable(error.message));
         QVERIFY2(error.message.contains(mentions, Qt::CaseInsensitive), qPrintable(error.message));
+        // Nothing is reported for the failed series, so the caller keeps what it had loaded.
+        QVERIFY(report.series.isEmpty());
     }
 
     void wrongSecretIsRejectedWithoutShowingTheSecret()

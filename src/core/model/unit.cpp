@@ -5,9 +5,11 @@
 namespace mlwatch {
 
 namespace {
+// lupdate files tr() calls outside a class under the enclosing named namespace, so this
+// helper looks them up in that same context.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("mlwatch::Unit", text);
+    return QCoreApplication::translate("mlwatch", text);
 }
 } // namespace
 

@@ -12,9 +12,11 @@ namespace mlwatch {
 
 namespace {
 
+// lupdate files tr() calls outside a class under the enclosing named namespace, so this
+// helper looks them up in that same context.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("mlwatch::HttpClient", text);
+    return QCoreApplication::translate("mlwatch", text);
 }
 
 // Set on a reply we abort ourselves, so the finished handler can tell a cancel from a timeout

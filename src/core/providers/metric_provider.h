@@ -13,7 +13,8 @@
 namespace mlwatch {
 
 // What one fetch produced. Series that arrived are kept even when other calls of the same
-// fetch failed: a throttled batch must not blank the charts that did load.
+// fetch failed: a throttled batch must not blank the charts that did load. A series whose call
+// failed is left out of `series` (its error is in `errors`), so what was loaded before stays.
 struct FetchReport {
     QList<SeriesData> series;
     QList<Error> errors;

@@ -14,8 +14,10 @@ namespace mlwatch::aws {
 
 namespace {
 
+// lupdate files tr() calls outside a class under the enclosing named namespace, so this
+// helper looks them up in that same context.
 QString tr(const char *text) {
-    return QCoreApplication::translate("mlwatch::aws::AwsEnvironment", text);
+    return QCoreApplication::translate("mlwatch::aws", text);
 }
 
 using IniSection = QHash<QString, QString>; // lowercase key → trimmed value

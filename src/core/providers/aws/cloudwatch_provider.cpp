@@ -9,6 +9,7 @@
 #include <QCoreApplication>
 #include <QFutureWatcher>
 #include <QHash>
+#include <QSet>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -52,6 +53,8 @@ void ensureAscending(SeriesData &series)
 struct CloudWatchProvider::Call {
     std::function<void(FetchReport)> done;
     QHash<QString, SeriesData> series;   // by series key
+    QSet<QString> failed;                // keys whose batch failed: not reported, so the
+                                         // caller keeps the data it already had
     QList<Error> errors;
     int pendingBatches = 0;
     bool finished = false;
@@ -64,6 +67,8 @@ struct CloudWatchProvider::Call {
         FetchReport report;
         report.errors = errors;
         for (auto it = series.begin(); it != series.end(); ++it) {
+            if (failed.contains(it.key()))
+                continue;
             ensureAscending(it.value());
             report.series.append(std::move(it.value()));
         }
@@ -109,6 +114,8 @@ void CloudWatchProvider::fetchPage(const std::shared_ptr<Call> &call, const GetM
             return;
         if (!response) {
             call->errors.append(response.error());
+            for (const MetricQuery &q : batch.queries)
+                call->failed.insert(q.seriesKey());
             --call->pendingBatches;
             call->finishIfComplete();
             return;
@@ -122,6 +129,8 @@ void CloudWatchProvider::fetchPage(const std::shared_ptr<Call> &call, const GetM
                                              "read: %2")
                                               .arg(m_accountLabel, page.error().message),
                                           page.error().detail});
+                for (const MetricQuery &q : batch.queries)
+                    call->failed.insert(q.seriesKey());
                 --call->pendingBatches;
                 call->finishIfComplete();
                 return;

@@ -9,8 +9,10 @@ namespace mlwatch::aws {
 
 namespace {
 
+// lupdate files tr() calls outside a class under the enclosing named namespace, so this
+// helper looks them up in that same context.
 QString tr(const char *text) {
-    return QCoreApplication::translate("mlwatch::aws::CloudWatchResponse", text);
+    return QCoreApplication::translate("mlwatch::aws", text);
 }
 
 Error badResponse(const QString &message, const QString &detail = {}) {

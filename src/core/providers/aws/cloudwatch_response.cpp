@@ -19,8 +19,10 @@ namespace {
 
 namespace sj = simdjson::ondemand;
 
+// lupdate files tr() calls outside a class under the enclosing named namespace, so this
+// helper looks them up in that same context.
 QString tr(const char *text) {
-    return QCoreApplication::translate("mlwatch::aws::CloudWatchResponse", text);
+    return QCoreApplication::translate("mlwatch::aws", text);
 }
 
 Error badResponse(const QString &message, const QString &detail = {}) {
