@@ -22,6 +22,8 @@ packages=(
   fonts-dejavu-core
   # screenshots (README)
   imagemagick x11-utils
+  # the weekly report's PDF: tests read its text (pdftotext), docs render its pages (pdftoppm)
+  poppler-utils
 )
 
 missing=()

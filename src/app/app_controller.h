@@ -10,16 +10,22 @@
 
 namespace mlwatch {
 
+class AlertNotifier;
+class AlertTrayIcon;
+class DesktopNotifier;
+class HttpClient;
 class MainWindow;
 class MissingCredentialsPage;
 class MonitorSession;
+class WebhookNotifier;
 namespace demo {
 class DemoCloud;
 }
 
 // The `mlwatch` executable's composition: which account to watch (the demo cloud or the AWS
-// credential chain), the session for it, and the window. Members are declared in dependency
-// order so they are destroyed in reverse: window, session, demo cloud, clock.
+// credential chain), the session for it, the alert notifications (desktop over D-Bus, webhooks),
+// the window and, where the desktop has a tray, the tray icon. Members are declared in dependency
+// order so they are destroyed in reverse: tray, window, notifiers, session, demo cloud, clock.
 class AppController : public QObject {
     Q_OBJECT
 public:
@@ -35,12 +41,19 @@ public:
     void setInitialStage(std::optional<Stage> stage) { m_initialStage = stage; }
 
 private:
-    void showSession(const QString &accountLabel);
+    void showSession(const QString &accountLabel, const QString &alertHistoryDirectory);
+    void startNotifications();
+    void showTrayIcon();
 
     SystemClock m_clock;
     std::unique_ptr<demo::DemoCloud> m_demo;
     std::unique_ptr<MonitorSession> m_session;
+    std::unique_ptr<HttpClient> m_webhookHttp; // webhooks are not cloud API calls: off the session's meter
+    std::unique_ptr<DesktopNotifier> m_desktopNotifier;
+    std::unique_ptr<WebhookNotifier> m_webhookNotifier;
+    std::unique_ptr<AlertNotifier> m_alertNotifier;
     std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<AlertTrayIcon> m_tray;
     std::unique_ptr<MissingCredentialsPage> m_missingCredentials;
     std::optional<Stage> m_initialStage;
 };

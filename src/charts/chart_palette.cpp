@@ -41,4 +41,13 @@ ChartPalette ChartPalette::fromPalette(const QPalette &palette) {
     return p;
 }
 
+ChartPalette ChartPalette::print() {
+    QPalette light;
+    light.setColor(QPalette::Window, Qt::white);
+    light.setColor(QPalette::Base, Qt::white);
+    light.setColor(QPalette::WindowText, QColor(0x20, 0x20, 0x20));
+    light.setColor(QPalette::PlaceholderText, QColor(0x70, 0x70, 0x70));
+    return fromPalette(light);
+}
+
 } // namespace mlwatch

@@ -23,6 +23,8 @@ struct ChartPalette {
     bool dark = false;
 
     static ChartPalette fromPalette(const QPalette &palette);
+    // Light colours on white, whatever the desktop's mode: for paper, PDF and review packs.
+    static ChartPalette print();
     QColor seriesColor(qsizetype index) const { return series.at(index % series.size()); }
 };
 

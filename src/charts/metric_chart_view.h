@@ -1,5 +1,6 @@
 #pragma once
 
+#include "charts/chart_renderer.h"
 #include "core/catalog/chart_spec.h"
 #include "core/model/time_range.h"
 
@@ -23,6 +24,17 @@ class SeriesStore;
 //
 // The view always says why it is empty: "Loading…" until the first fetch answers, "No data in
 // this window" with the window and the reason, or the fetch's error.
+//
+// Its context menu offers "Alert on this…" (one entry per series when the chart has several);
+// the view only emits alertRequested — the GUI decides what to open.
+//
+// Drawing is ChartScene's (chart_scene.h), the same code ChartRenderer uses for exports, so an
+// export made from renderRequest() and renderStyle() looks exactly like the screen.
+//
+// Actions added with QWidget::addAction() (the GUI's export actions) appear in the chart's
+// context menu and in a small menu button at its top-right corner, which is reachable with Tab
+// and opens with Space; Shift+F10 / the Menu key open the context menu of the focused chart.
+// The button is on screen only: exports do not show it.
 //
 // Qt Charts types stay inside this folder (the module is deprecated from Qt 6.10), which is
 // why this header names none of them.
@@ -53,15 +65,18 @@ public:
     QString statusText() const; // what the chart says instead of (or over) data; empty in Data
 
     // What the latest redraw handed to Qt Charts: for tests and diagnostics.
-    struct RenderStats {
-        int redraws = 0;        // redraws so far (coalescing shows here)
-        int seriesWithData = 0; // ChartSpec series that have points in the window
-        int segments = 0;       // line pieces drawn (> series when data has gaps)
-        qsizetype points = 0;   // points given to Qt Charts over all series
-        int thresholdLines = 0;
-        int plotWidthPx = 0; // the pixel width M4 reduced to
-    };
+    using RenderStats = ChartRenderStats;
     RenderStats renderStats() const;
+
+    // What the chart shows now, as a request for ChartRenderer: the spec, a snapshot of the
+    // store's data (no copy of the points), the window and period, and the status text the
+    // screen shows (empty when it shows data).
+    ChartRenderRequest renderRequest() const;
+    // How the chart looks now: its size, palette (light or dark, as on screen), font and
+    // locale, at `devicePixelRatio` (1 = the screen's pixels at ratio 1, 2 = twice as sharp).
+    ChartRenderStyle renderStyle(qreal devicePixelRatio = 1.0) const;
+    // Shorthand: ChartRenderer::renderImage(renderRequest(), renderStyle(ratio)).
+    QImage renderImage(qreal devicePixelRatio = 1.0) const;
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -69,8 +84,11 @@ public:
 Q_SIGNALS:
     void stateChanged(mlwatch::MetricChartView::State state);
     void redrawn();
+    // "Alert on this…": the user wants an alert rule on spec().series[seriesIndex].
+    void alertRequested(int seriesIndex);
 
 protected:
+    bool event(QEvent *event) override;
     void changeEvent(QEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     void showEvent(QShowEvent *event) override;
@@ -84,6 +102,9 @@ private:
     void applyPalette();
     void styleStatusLabel();
     void placeStatusLabel();
+    void placeMenuButton();
+    void showMenuButtonMenu();
+    void addAlertActions();
 
     struct Private;
     std::unique_ptr<Private> d;

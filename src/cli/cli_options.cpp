@@ -158,6 +158,12 @@ QString CliOptions::helpText() {
            "              [--dimension KEY=VALUE]... [--stat STAT] [--period SECONDS]\n"
            "              --from TIME --to TIME [--format csv|json]\n"
            "  mlwatch-cli query aws --demo ...   (the same, against the built-in simulated cloud)\n"
+           "  mlwatch-cli report (--workspace FILE | --demo) --out DIR ...   (the weekly review;\n"
+           "              see mlwatch-cli report --help)\n"
+           "  mlwatch-cli backtest --rule RULE.json --data SERIES.csv [--series NAME] [--format csv|json]\n"
+           "              (replays an alert rule; see mlwatch-cli backtest --help)\n"
+           "  mlwatch-cli check (--workspace FILE | --demo) [--at TIME]   (alert rules once: exit 0 ok,\n"
+           "              1 firing, 2 error; see mlwatch-cli check --help)\n"
            "  mlwatch-cli --version"));
 
     // Exit statuses come from the same table the program uses, so the help cannot drift.

@@ -1,8 +1,12 @@
 // mlwatch-cli: MLWatch's engine for scripts, cron jobs and CI. The contract (options, output
 // formats, exit statuses) is in CliOptions::helpText(); other tools script against it.
+#include "cli/backtest_command.h"
+#include "cli/check_command.h"
 #include "cli/cli_options.h"
 #include "cli/query_command.h"
+#include "cli/report_command.h"
 
+#include <QApplication>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -13,6 +17,7 @@
 #include <QTranslator>
 
 #include <cstdio>
+#include <memory>
 
 namespace {
 
@@ -53,17 +58,69 @@ void installTranslations(QCoreApplication &app) {
         QCoreApplication::installTranslator(own);
 }
 
+// `report` draws charts (Qt Charts needs a QApplication); everything else stays GUI-free.
+int runReport(const QProcessEnvironment &env) {
+    const mlwatch::Result<mlwatch::cli::ReportOptions> options =
+        mlwatch::cli::ReportOptionsParser::parse(QCoreApplication::arguments());
+    if (!options) {
+        printError(options.error());
+        return mlwatch::exitStatusFor(options.error().code);
+    }
+    if (options->help) {
+        printOut(mlwatch::cli::ReportOptionsParser::helpText());
+        return 0;
+    }
+    mlwatch::cli::ReportCommand report(*options, env, QDir::homePath());
+    int status = 0;
+    QTimer::singleShot(0, &report, [&] {
+        report.run([&](const mlwatch::Result<void> &result, const QString &summary) {
+            if (!result) {
+                printError(result.error());
+                status = mlwatch::exitStatusFor(result.error().code);
+            } else {
+                printOut(summary);
+            }
+            QCoreApplication::exit(status);
+        });
+    });
+    QCoreApplication::exec();
+    return status;
+}
+
 } // namespace
 
 int main(int argc, char *argv[]) {
-    QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("mlwatch-cli"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(MLWATCH_VERSION));
-    QCoreApplication::setOrganizationName(QStringLiteral("MLWatch"));
+    // The application class depends on the command, so the command word is found before any
+    // application object exists. Headless (no DISPLAY, no WAYLAND_DISPLAY, no explicit platform)
+    // the report draws on the offscreen platform.
+    QStringList rawArguments;
+    for (int i = 0; i < argc; ++i)
+        rawArguments.append(QString::fromLocal8Bit(argv[i]));
+    const bool report = mlwatch::cli::ReportOptionsParser::isReportCommand(rawArguments);
+    if (report && !qEnvironmentVariableIsSet("DISPLAY") && !qEnvironmentVariableIsSet("WAYLAND_DISPLAY") &&
+        !qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    // Installed before the application exists: constructing one can already print (the
+    // offscreen platform warns about XDG_RUNTIME_DIR).
     const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     if (!env.contains(QStringLiteral("QT_LOGGING_RULES")))
         qInstallMessageHandler(quietMessageHandler);
+    std::unique_ptr<QCoreApplication> application;
+    if (report)
+        application = std::make_unique<QApplication>(argc, argv);
+    else
+        application = std::make_unique<QCoreApplication>(argc, argv);
+    QCoreApplication &app = *application;
+    QCoreApplication::setApplicationName(QStringLiteral("mlwatch-cli"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(MLWATCH_VERSION));
+    QCoreApplication::setOrganizationName(QStringLiteral("MLWatch"));
     installTranslations(app);
+    if (mlwatch::cli::BacktestCommand::isCommand(rawArguments))
+        return mlwatch::cli::BacktestCommand::main(QCoreApplication::arguments());
+    if (mlwatch::cli::CheckCommand::isCommand(rawArguments))
+        return mlwatch::cli::CheckCommand::main(QCoreApplication::arguments(), env, QDir::homePath());
+    if (report)
+        return runReport(env);
 
     const mlwatch::Result<mlwatch::cli::CliCommand> command =
         mlwatch::cli::CliOptions::parse(QCoreApplication::arguments());
@@ -95,6 +152,6 @@ int main(int argc, char *argv[]) {
             QCoreApplication::exit(status);
         });
     });
-    app.exec();
+    QCoreApplication::exec();
     return status;
 }

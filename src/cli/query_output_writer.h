@@ -19,13 +19,12 @@ struct QuerySeries {
 // Writes `query`'s results on stdout in the formats the help documents.
 class QueryOutputWriter {
 public:
-    // "AWS/SageMaker:Invocations{EndpointName=churn-model-prod,VariantName=AllTraffic}:Sum":
-    // dimensions sorted by name (CloudWatch's identity ignores their order), braces left out
-    // when there are none.
+    // SeriesNaming::seriesName (core/export/series_naming.h): shared with chart and report
+    // exports, so every CSV names a series the same way.
     static QString seriesName(const MetricQuery &query);
 
-    // CloudWatch's unit name for the metrics MLWatch knows ("Microseconds" for ModelLatency,
-    // "Percent" for *Utilization, …), else empty. `query` never converts units.
+    // SeriesNaming::unitName: CloudWatch's unit name for the metrics MLWatch knows, else
+    // empty. `query` never converts units.
     static QString unitName(const MetricQuery &query);
 
     // Long-form CSV (see CsvWriter): header, then every datapoint.

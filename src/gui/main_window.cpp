@@ -3,13 +3,17 @@
 #include "ui_main_window.h"
 
 #include "charts/metric_chart_view.h"
+#include "core/alerts/alert_engine.h"
 #include "core/common/error.h"
 #include "core/fetch/fetch_scheduler.h"
 #include "core/session/monitor_session.h"
+#include "gui/alert_rule_editor.h"
+#include "gui/alerts_panel.h"
 #include "gui/chart_feed.h"
 #include "gui/session_status_view.h"
 #include "gui/stage_tab.h"
 #include "gui/time_range_selector.h"
+#include "gui/weekly_review_dialog.h"
 
 #include <QLabel>
 #include <QMessageBox>
@@ -18,10 +22,12 @@
 
 namespace mlwatch {
 
-MainWindow::MainWindow(MonitorSession &session, const QString &accountLabel, QWidget *parent)
+MainWindow::MainWindow(MonitorSession &session, const Clock &clock, const QString &accountLabel,
+                       QWidget *parent)
     : QMainWindow(parent)
     , m_ui(std::make_unique<Ui::MainWindow>())
-    , m_session(session) {
+    , m_session(session)
+    , m_clock(clock) {
     m_ui->setupUi(this);
     setWindowTitle(tr("MLWatch — %1").arg(accountLabel));
 
@@ -47,6 +53,28 @@ MainWindow::MainWindow(MonitorSession &session, const QString &accountLabel, QWi
 
     m_feed = new ChartFeed(session.scheduler(), session.store(), this);
     session.scheduler().setWindowSeconds(m_timeRange->windowSeconds());
+
+    // Alerts: the dock (hidden until asked for), its toggle and "New rule…" in the Alerts menu.
+    m_alertsPanel = new AlertsPanel(session.alerts(), clock, this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_alertsPanel);
+    resizeDocks({m_alertsPanel}, {kAlertsPanelHeight}, Qt::Vertical); // the charts keep most room
+    m_alertsPanel->hide();
+    QAction *panelToggle = m_alertsPanel->toggleViewAction();
+    panelToggle->setObjectName(QStringLiteral("actionAlertsPanel"));
+    panelToggle->setText(tr("Alerts &panel"));
+    panelToggle->setShortcut(QKeySequence(tr("Ctrl+Shift+A")));
+    m_ui->menuAlerts->insertAction(m_ui->actionNewRule, panelToggle);
+    m_ruleEditor = new AlertRuleEditor(session.alerts(), session.store(), session.scheduler(), this);
+    connect(m_ui->actionNewRule, &QAction::triggered, m_ruleEditor, &AlertRuleEditor::newRule);
+    connect(m_alertsPanel, &AlertsPanel::editRuleRequested, m_ruleEditor, &AlertRuleEditor::editRule);
+    connect(m_alertsPanel, &AlertsPanel::ruleActivated, this, &MainWindow::revealRule);
+
+    // File → Weekly review… (the dialog does the work; see WeeklyReviewDialog).
+    auto *weeklyReview = new QAction(tr("&Weekly review…"), this);
+    weeklyReview->setObjectName(QStringLiteral("actionWeeklyReview"));
+    m_ui->menuFile->insertAction(m_ui->actionQuit, weeklyReview);
+    m_ui->menuFile->insertSeparator(m_ui->actionQuit);
+    connect(weeklyReview, &QAction::triggered, this, &MainWindow::openWeeklyReview);
 
     connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
     connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
@@ -83,9 +111,40 @@ void MainWindow::buildCharts() {
         for (const ChartSpec &spec : all)
             if (spec.stage == tab->stage())
                 mine.append(spec);
-        for (MetricChartView *view : tab->setCharts(mine))
+        for (MetricChartView *view : tab->setCharts(mine)) {
             m_feed->addChart(view);
+            connect(view, &MetricChartView::alertRequested, m_ruleEditor,
+                    [this, view](int series) { m_ruleEditor->editForChart(view->spec(), series); });
+        }
     }
+    m_ruleEditor->setCharts(all);
+}
+
+void MainWindow::bringToFront() {
+    if (isMinimized())
+        showNormal();
+    show();
+    raise();
+    activateWindow();
+}
+
+void MainWindow::showAlertsPanel() {
+    m_alertsPanel->show();
+    m_alertsPanel->raise();
+}
+
+bool MainWindow::revealRule(const QString &ruleId) {
+    const std::optional<AlertRule> rule = m_session.alerts().rule(ruleId);
+    if (!rule)
+        return false;
+    for (StageTab *tab : std::as_const(m_tabs)) {
+        if (MetricChartView *chart = tab->chartWatching(rule->seriesKey())) {
+            showStage(tab->stage());
+            tab->revealChart(chart);
+            return true;
+        }
+    }
+    return false;
 }
 
 void MainWindow::onDiscoveryFailed(const Error &error) {
@@ -99,6 +158,12 @@ void MainWindow::changeWindow(qint64 seconds) {
     FetchScheduler &scheduler = m_session.scheduler();
     scheduler.setWindowSeconds(seconds); // makes a fetch due (or restarts a running one)
     scheduler.tick();
+}
+
+void MainWindow::openWeeklyReview() {
+    auto *dialog = new WeeklyReviewDialog(m_session, m_clock, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void MainWindow::showAbout() {

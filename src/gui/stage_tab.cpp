@@ -1,11 +1,14 @@
 #include "gui/stage_tab.h"
 
 #include "charts/metric_chart_view.h"
+#include "gui/chart_export_controller.h"
 
 #include <QEvent>
 #include <QGridLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QScrollArea>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -48,9 +51,21 @@ StageTab::StageTab(Stage stage, const SeriesStore &store, QWidget *parent)
     m_scroll->setWidget(m_gridHost);
     m_scroll->viewport()->installEventFilter(this);
 
+    m_export = new ChartExportController(this);
+    m_exportAll = new QToolButton(this);
+    m_exportAll->setObjectName(QStringLiteral("exportTabButton"));
+    m_exportAll->setText(tr("Export all charts…"));
+    m_exportAll->setToolTip(tr("Save every chart of this tab as PNG and CSV into a folder"));
+    m_exportAll->setAutoRaise(true);
+    m_exportAll->setEnabled(false);
+    connect(m_exportAll, &QToolButton::clicked, m_export, &ChartExportController::exportAll);
+    auto *header = new QHBoxLayout;
+    header->addWidget(m_description, 1);
+    header->addWidget(m_exportAll, 0, Qt::AlignTop);
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
-    layout->addWidget(m_description);
+    layout->addLayout(header);
     layout->addWidget(m_message, 1);
     layout->addWidget(m_scroll, 1);
 
@@ -68,6 +83,8 @@ QList<MetricChartView *> StageTab::setCharts(const QList<ChartSpec> &charts) {
         m_charts.append(view);
         connect(view, &MetricChartView::stateChanged, this, &StageTab::scheduleReorder);
     }
+    m_export->setCharts(m_charts, titleFor(m_stage));
+    m_exportAll->setEnabled(!m_charts.isEmpty());
     if (m_charts.isEmpty()) {
         showMessage(tr("No resources for this stage were found in this account and region."));
     } else {
@@ -76,6 +93,21 @@ QList<MetricChartView *> StageTab::setCharts(const QList<ChartSpec> &charts) {
     }
     reflow(true);
     return m_charts;
+}
+
+MetricChartView *StageTab::chartWatching(const QString &seriesKey) const {
+    for (MetricChartView *chart : m_charts)
+        for (const ChartSeriesSpec &series : chart->spec().series)
+            if (series.query.seriesKey() == seriesKey)
+                return chart;
+    return nullptr;
+}
+
+void StageTab::revealChart(MetricChartView *chart) {
+    if (!m_charts.contains(chart))
+        return;
+    m_scroll->ensureWidgetVisible(chart);
+    chart->setFocus(Qt::OtherFocusReason);
 }
 
 void StageTab::showMessage(const QString &text) {

@@ -9,9 +9,11 @@
 class QGridLayout;
 class QLabel;
 class QScrollArea;
+class QToolButton;
 
 namespace mlwatch {
 
+class ChartExportController;
 class MetricChartView;
 class SeriesStore;
 
@@ -29,6 +31,13 @@ public:
     // can feed them fetch results. An empty list shows why there is nothing to show.
     QList<MetricChartView *> setCharts(const QList<ChartSpec> &charts);
     QList<MetricChartView *> charts() const { return m_charts; }
+    // The first chart that shows this series (MetricQuery::seriesKey()), or null.
+    MetricChartView *chartWatching(const QString &seriesKey) const;
+    // Scrolls `chart` (one of charts()) into view and gives it the focus.
+    void revealChart(MetricChartView *chart);
+
+    // The export menu of this tab's charts (PNG, clipboard, CSV, the whole tab to a folder).
+    ChartExportController *exportController() const { return m_export; }
 
     // Shown instead of charts: "Discovering resources…", a discovery error.
     void showMessage(const QString &text);
@@ -47,6 +56,8 @@ private:
     Stage m_stage;
     const SeriesStore &m_store;
     QLabel *m_description = nullptr;
+    ChartExportController *m_export = nullptr;
+    QToolButton *m_exportAll = nullptr; // "Export all charts…": enabled while there are charts
     QLabel *m_message = nullptr;
     QScrollArea *m_scroll = nullptr;
     QWidget *m_gridHost = nullptr;

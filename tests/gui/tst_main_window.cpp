@@ -2,10 +2,15 @@
 // real SigV4), a real MonitorSession, real widgets under the offscreen platform.
 #include "../support/manual_clock.h"
 #include "charts/metric_chart_view.h"
+#include "core/alerts/alert_engine.h"
 #include "core/fetch/fetch_scheduler.h"
 #include "core/net/http_client.h"
 #include "core/session/monitor_session.h"
 #include "demo/demo_cloud.h"
+#include "gui/alert_backtest.h"
+#include "gui/alert_rule_dialog.h"
+#include "gui/alert_rule_editor.h"
+#include "gui/alerts_panel.h"
 #include "gui/main_window.h"
 #include "gui/missing_credentials_page.h"
 #include "gui/stage_tab.h"
@@ -43,7 +48,7 @@ struct Fixture {
             return false;
         session = std::make_unique<MonitorSession>(clock, cloud.resolved(),
                                                    QStringLiteral("Demo cloud (simulated AWS)"));
-        window = std::make_unique<MainWindow>(*session, QStringLiteral("Demo cloud (simulated AWS)"));
+        window = std::make_unique<MainWindow>(*session, clock, QStringLiteral("Demo cloud (simulated AWS)"));
         window->resize(1280, 800);
         window->show();
         return QTest::qWaitForWindowExposed(window.get());
@@ -84,6 +89,10 @@ private Q_SLOTS:
     void statusBarShowsRequestsRefreshAndAccount();
     void failedFetchIsExplained();
     void missingCredentialsPageOffersDemo();
+    void alertOnThisOpensTheRuleDialogAndTheEngineGetsTheRule();
+    void revealRuleShowsTheChartsTab_data();
+    void revealRuleShowsTheChartsTab();
+    void alertsMenuTogglesThePanel();
 };
 
 void TestMainWindow::tabsInWorkflowOrder_data() {
@@ -268,6 +277,80 @@ void TestMainWindow::missingCredentialsPageOffersDemo() {
     QVERIFY(button);
     QTest::mouseClick(button, Qt::LeftButton);
     QCOMPARE(demo.count(), 1);
+}
+
+void TestMainWindow::alertOnThisOpensTheRuleDialogAndTheEngineGetsTheRule() {
+    Fixture f;
+    QVERIFY(f.start());
+    QVERIFY(f.startAndFetch());
+    f.window->showStage(Stage::Monitoring);
+    MetricChartView *chart = f.window->stageTab(Stage::Monitoring)->charts().value(0);
+    QVERIFY(chart);
+    QAction *alertOnThis = nullptr;
+    for (QAction *action : chart->actions())
+        if (action->objectName().startsWith(QStringLiteral("alertOnThisAction")))
+            alertOnThis = action;
+    QVERIFY2(alertOnThis, "every chart offers \"Alert on this…\"");
+
+    QSignalSpy opened(f.window->ruleEditor(), &AlertRuleEditor::dialogOpened);
+    alertOnThis->trigger();
+    QCOMPARE(opened.count(), 1);
+    AlertRuleDialog *dialog = f.window->ruleEditor()->currentDialog();
+    QVERIFY(dialog && dialog->isVisible());
+    // The dialog starts on the chart's series, with the chart's window for its preview.
+    const QString key = chart->spec().series.first().query.seriesKey();
+    QCOMPARE(dialog->rule().seriesKey(), key);
+    QTRY_VERIFY(!dialog->isRefreshPending());
+    QVERIFY(dialog->preview().datapoints > 0); // the demo's data, backtested
+
+    // OK hands the rule to the engine (the dialog itself saves nothing).
+    AlertRule edited = dialog->rule();
+    QSignalSpy saved(f.window->ruleEditor(), &AlertRuleEditor::ruleSaved);
+    dialog->accept();
+    QCOMPARE(saved.count(), 1);
+    QCOMPARE(f.session->alerts().rule(edited.id), std::optional<AlertRule>(edited));
+}
+
+void TestMainWindow::revealRuleShowsTheChartsTab_data() {
+    QTest::addColumn<Stage>("stage");
+    QTest::newRow("a monitoring rule") << Stage::Monitoring;
+    QTest::newRow("a deployment rule") << Stage::Deployment;
+}
+
+void TestMainWindow::revealRuleShowsTheChartsTab() {
+    QFETCH(Stage, stage);
+    Fixture f;
+    QVERIFY(f.start());
+    QVERIFY(f.startAndFetch());
+    // A default rule (the session adds them for its charts) that watches a chart of the stage.
+    QString ruleId;
+    MetricChartView *target = nullptr;
+    for (const AlertRule &rule : f.session->alerts().rules())
+        if (MetricChartView *chart = f.window->stageTab(stage)->chartWatching(rule.seriesKey());
+            chart && !target) {
+            ruleId = rule.id;
+            target = chart;
+        }
+    QVERIFY2(target, "the demo has a default rule for this stage");
+    f.window->showStage(Stage::DataPreparation);
+    QVERIFY(f.window->revealRule(ruleId));
+    QCOMPARE(f.tabs()->currentWidget(), f.window->stageTab(stage));
+    QVERIFY(!f.window->revealRule(QStringLiteral("no-such-rule")));
+}
+
+void TestMainWindow::alertsMenuTogglesThePanel() {
+    Fixture f;
+    QVERIFY(f.start());
+    AlertsPanel *panel = f.window->alertsPanel();
+    QVERIFY(panel && !panel->isVisible()); // out of the way until asked for
+    auto *toggle = f.window->findChild<QAction *>(QStringLiteral("actionAlertsPanel"));
+    QVERIFY(toggle);
+    toggle->trigger();
+    QVERIFY(panel->isVisible());
+    toggle->trigger();
+    QVERIFY(!panel->isVisible());
+    f.window->showAlertsPanel();
+    QVERIFY(panel->isVisible());
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -26,8 +26,8 @@ enum class AlertLevel { None, Warning, Critical };
 // Notification settings of one rule. The engine only stores them; the notifiers read them.
 struct AlertNotifications {
     bool desktop = true;
-    QUrl webhookUrl;                     // empty: no webhook; https, or http on loopback only
-    int repeatIntervalSeconds = 14400;   // re-notify while firing; 0 = never (Alertmanager's 4 h)
+    QUrl webhookUrl;                   // empty: no webhook; https, or http on loopback only
+    int repeatIntervalSeconds = 14400; // re-notify while firing; 0 = never (Alertmanager's 4 h)
 
     friend bool operator==(const AlertNotifications &, const AlertNotifications &) = default;
 };
@@ -53,7 +53,8 @@ struct AlertRule {
     bool enabled = true;
 
     QString cloud = QStringLiteral("aws"); // "aws" | "azure" | "gcp": picks the default delay
-    MetricQuery series;  // the series watched; series.periodSeconds is kept equal to `periodSeconds`
+    QString account;    // optional: the workspace account whose series it watches; empty = the first
+    MetricQuery series; // the series watched; series.periodSeconds is kept equal to `periodSeconds`
 
     AlertComparison comparison = AlertComparison::Above;
     double critical = 0;                    // required
@@ -61,13 +62,13 @@ struct AlertRule {
     std::optional<double> criticalRecovery; // default: `critical` (no hysteresis)
     std::optional<double> warningRecovery;  // default: `warning`
 
-    QString unit;                  // display unit of the thresholds: see knownDisplayUnits()
+    QString unit;                   // display unit of the thresholds: see knownDisplayUnits()
     std::optional<Unit> seriesUnit; // raw unit of the series; nullopt = already in `unit`
 
-    int periodSeconds = 60;      // > 0; periods are aligned to multiples of it since the epoch
-    int evaluationPeriods = 1;   // N ≥ 1
-    int datapointsToAlarm = 1;   // M, 1 ≤ M ≤ N
-    int pendingForSeconds = 0;   // ≥ 0
+    int periodSeconds = 60;       // > 0; periods are aligned to multiples of it since the epoch
+    int evaluationPeriods = 1;    // N ≥ 1
+    int datapointsToAlarm = 1;    // M, 1 ≤ M ≤ N
+    int pendingForSeconds = 0;    // ≥ 0
     int keepFiringForSeconds = 0; // ≥ 0
     MissingDataPolicy missingData = MissingDataPolicy::Missing;
     std::optional<int> evaluationDelaySeconds; // ≥ 0; nullopt = defaultEvaluationDelaySeconds()

@@ -109,7 +109,8 @@ QNetworkReply *HttpClient::send(const HttpRequest &request, QObject *context, Ca
     QNetworkReply *reply = manager()->sendCustomRequest(qreq, request.method, request.body);
     ++m_requestCount;
     Q_EMIT requestCountChanged(m_requestCount);
-    qCDebug(lcNet) << request.method << host << request.url.path() << "sent";
+    // Method and host only: a path can carry a secret (webhook URLs put their token there).
+    qCDebug(lcNet) << request.method << host << "sent";
 
     const qint64 maxBytes = m_maxResponseBytes;
     connect(reply, &QNetworkReply::downloadProgress, reply, [reply, maxBytes](qint64 received, qint64) {
@@ -122,9 +123,8 @@ QNetworkReply *HttpClient::send(const HttpRequest &request, QObject *context, Ca
     QPointer<QObject> guard(context);
     const QString callName = request.callName;
     const QByteArray method = request.method;
-    const QString path = request.url.path();
     connect(reply, &QNetworkReply::finished, this,
-            [this, reply, guard, done = std::move(done), callName, method, host, path, maxBytes]() {
+            [this, reply, guard, done = std::move(done), callName, method, host, maxBytes]() {
                 reply->deleteLater();
                 if (!guard)
                     return;
@@ -143,7 +143,7 @@ QNetworkReply *HttpClient::send(const HttpRequest &request, QObject *context, Ca
                     return;
                 }
                 if (!statusAttr.isValid()) {
-                    qCInfo(lcNet) << method << host << path << "failed:" << reply->error();
+                    qCInfo(lcNet) << method << host << "failed:" << reply->error();
                     done(transportError(reply->error(), host, callName, reply->errorString()));
                     return;
                 }
@@ -153,7 +153,7 @@ QNetworkReply *HttpClient::send(const HttpRequest &request, QObject *context, Ca
                     response.headers.append(pair);
                 response.body = reply->readAll();
                 m_bytesReceived += response.body.size();
-                qCDebug(lcNet) << method << host << path << response.status;
+                qCDebug(lcNet) << method << host << response.status;
                 done(std::move(response));
             });
     if (context)

@@ -1,5 +1,7 @@
 #include "core/session/monitor_session.h"
 
+#include "core/alerts/alert_engine.h"
+#include "core/alerts/default_rules.h"
 #include "core/catalog/aws_catalog.h"
 #include "core/common/clock.h"
 #include "core/fetch/fetch_scheduler.h"
@@ -14,12 +16,14 @@ namespace mlwatch {
 struct MonitorSession::Parts {
     Parts(const Clock &clock, const aws::AwsResolved &account, const QString &label)
         : provider(http, clock, account.credentials, account.endpoint, label)
+        , alerts(clock, store)
         , scheduler(clock, provider, store)
     {
     }
     HttpClient http;
     aws::CloudWatchProvider provider;
     SeriesStore store;
+    AlertEngine alerts;
     FetchScheduler scheduler;
 };
 
@@ -39,6 +43,7 @@ MonitorSession::~MonitorSession()
 HttpClient &MonitorSession::http() { return m_parts->http; }
 MetricProvider &MonitorSession::provider() { return m_parts->provider; }
 SeriesStore &MonitorSession::store() { return m_parts->store; }
+AlertEngine &MonitorSession::alerts() { return m_parts->alerts; }
 FetchScheduler &MonitorSession::scheduler() { return m_parts->scheduler; }
 
 void MonitorSession::start()
@@ -49,6 +54,12 @@ void MonitorSession::start()
             return;
         }
         m_charts = aws::buildAwsCharts(*found);
+        // Default rules for the charts, unless the workspace already has a rule with that id.
+        QList<AlertRule> rules = m_parts->alerts.rules();
+        for (const AlertRule &rule : defaultRulesFor(m_charts))
+            if (!m_parts->alerts.contains(rule.id))
+                rules.append(rule);
+        (void)m_parts->alerts.setRules(rules); // defaults are valid by construction
         QList<MetricQuery> queries;
         for (const ChartSpec &chart : std::as_const(m_charts))
             for (const ChartSeriesSpec &series : chart.series)

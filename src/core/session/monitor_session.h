@@ -10,6 +10,7 @@
 
 namespace mlwatch {
 
+class AlertEngine;
 class Clock;
 class FetchScheduler;
 class HttpClient;
@@ -31,6 +32,7 @@ public:
     HttpClient &http();
     MetricProvider &provider();
     SeriesStore &store();
+    AlertEngine &alerts(); // the session's alert rules; start() adds the defaults for its charts
     FetchScheduler &scheduler();
 
     // Discovery, then charts, then the first fetch. Emits chartsReady or discoveryFailed.

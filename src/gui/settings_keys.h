@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QLatin1StringView>
+#include <QStandardPaths>
+#include <QString>
+
+// Every QSettings key the GUI uses, with its default, in one place (DESIGN.md §4: no key
+// scattered as a string literal). Secrets never go into QSettings. Add a key here, next to its
+// siblings, with the type it holds and what an absent value means.
+namespace mlwatch::SettingsKeys {
+
+// QString: the folder the last export (PNG, CSV, a tab to a folder) went to; the next export's
+// file dialog opens there. Absent or gone: exportLastFolderDefault().
+inline constexpr QLatin1StringView kExportLastFolder{"export/lastFolder"};
+inline QString exportLastFolderDefault() {
+    const QString pictures = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
+    return pictures.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::HomeLocation) : pictures;
+}
+
+// Chart export choices remembered between exports (ChartExportOptionsDialog): "long"/"wide",
+// "raw"/"display", "visible"/"whole", and the PNG scale 1 or 2. Absent: long, raw, visible, 1.
+inline constexpr QLatin1StringView kExportCsvForm{"export/csvForm"};
+inline constexpr QLatin1StringView kExportCsvUnits{"export/csvUnits"};
+inline constexpr QLatin1StringView kExportCsvRange{"export/csvRange"};
+inline constexpr QLatin1StringView kExportPngScale{"export/pngScale"};
+
+} // namespace mlwatch::SettingsKeys

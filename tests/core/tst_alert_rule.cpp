@@ -1,0 +1,404 @@
+// AlertRule as a value: JSON round trips (inside a workspace and as a standalone file), the
+// defaults of omitted fields, unit conversion, and validation that refuses every invalid rule
+// with a message naming the field. Also the default rules built from the catalog's charts.
+#include "core/alerts/alert_rule.h"
+#include "core/alerts/default_rules.h"
+#include "core/catalog/aws_catalog.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace mlwatch;
+
+namespace {
+
+QJsonObject baseJson() {
+    return QJsonDocument::fromJson(R"({
+        "id": "latency", "name": "Model latency",
+        "series": {"namespace": "AWS/SageMaker", "metric": "ModelLatency",
+                   "dimensions": {"EndpointName": "churn", "VariantName": "AllTraffic"}, "stat": "Average"},
+        "comparison": "above", "critical": 1000, "unit": "ms"})")
+        .object();
+}
+
+QJsonObject withOverrides(const QByteArray &overrides, const QStringList &removed = {}) {
+    QJsonObject o = baseJson();
+    const QJsonObject extra = QJsonDocument::fromJson(overrides).object();
+    for (auto it = extra.begin(); it != extra.end(); ++it)
+        o.insert(it.key(), it.value());
+    for (const QString &key : removed)
+        o.remove(key);
+    return o;
+}
+
+AlertRule fullRule() {
+    AlertRule r;
+    r.id = QStringLiteral("prod/latency");
+    r.name = QStringLiteral("Model latency — churn");
+    r.description = QStringLiteral("Why: the seed's 1000 ms.");
+    r.enabled = false;
+    r.cloud = QStringLiteral("aws");
+    r.account = QStringLiteral("prod");
+    r.series = MetricQuery{QStringLiteral("AWS/SageMaker"),
+                           QStringLiteral("ModelLatency"),
+                           {{QStringLiteral("EndpointName"), QStringLiteral("churn")},
+                            {QStringLiteral("VariantName"), QStringLiteral("AllTraffic")}},
+                           QStringLiteral("p99"),
+                           300};
+    r.comparison = AlertComparison::Above;
+    r.critical = 1000;
+    r.warning = 500;
+    r.criticalRecovery = 900;
+    r.warningRecovery = 450.5;
+    r.unit = QStringLiteral("ms");
+    r.seriesUnit = Unit::Microseconds;
+    r.periodSeconds = 300;
+    r.evaluationPeriods = 5;
+    r.datapointsToAlarm = 3;
+    r.pendingForSeconds = 600;
+    r.keepFiringForSeconds = 900;
+    r.missingData = MissingDataPolicy::NotBreaching;
+    r.evaluationDelaySeconds = 240;
+    r.notifications.desktop = false;
+    r.notifications.webhookUrl = QUrl(QStringLiteral("https://hooks.example.com/T000/B000"));
+    r.notifications.repeatIntervalSeconds = 3600;
+    return r;
+}
+
+} // namespace
+
+class TestAlertRule : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void roundTripKeepsEveryField();
+    void roundTripOfMinimalRuleLeavesDefaultsOut();
+    void omittedFieldsTakeTheIssuesDefaults();
+    void unknownMembersAreIgnored();
+
+    void validationNamesTheField_data();
+    void validationNamesTheField();
+    void validationPrefixesTheContext();
+    void problemsListsEveryProblem();
+    void validRecoveryOnTheTriggerIsAccepted();
+
+    void displayUnitConvertsRawValues_data();
+    void displayUnitConvertsRawValues();
+    void defaultEvaluationDelayPerCloud_data();
+    void defaultEvaluationDelayPerCloud();
+
+    void standaloneFileRoundTrip();
+    void malformedFileNamesLineAndColumn();
+
+    void defaultRulesFollowTheSeed();
+    void defaultRulesAreValidAndUnique();
+};
+
+void TestAlertRule::roundTripKeepsEveryField() {
+    const AlertRule rule = fullRule();
+    QVERIFY(rule.validate());
+    Result<AlertRule> back = AlertRule::fromJson(rule.toJson());
+    QVERIFY2(back, qPrintable(back ? QString() : back.error().message));
+    QCOMPARE(*back, rule);
+}
+
+void TestAlertRule::roundTripOfMinimalRuleLeavesDefaultsOut() {
+    Result<AlertRule> rule = AlertRule::fromJson(baseJson());
+    QVERIFY(rule);
+    const QJsonObject written = rule->toJson();
+    for (const char *absent : {"warning", "criticalRecovery", "warningRecovery", "pendingFor",
+                               "keepFiringFor", "evaluationDelay", "seriesUnit", "enabled", "cloud"})
+        QVERIFY2(!written.contains(QLatin1String(absent)), absent);
+    Result<AlertRule> again = AlertRule::fromJson(written);
+    QVERIFY(again);
+    QCOMPARE(*again, *rule);
+}
+
+void TestAlertRule::omittedFieldsTakeTheIssuesDefaults() {
+    Result<AlertRule> rule = AlertRule::fromJson(baseJson());
+    QVERIFY(rule);
+    QCOMPARE(rule->evaluationPeriods, 1);
+    QCOMPARE(rule->datapointsToAlarm, 1);
+    QCOMPARE(rule->pendingForSeconds, 0);
+    QCOMPARE(rule->keepFiringForSeconds, 0);
+    QCOMPARE(rule->missingData, MissingDataPolicy::Missing);
+    QCOMPARE(rule->criticalRecoveryValue(), 1000.0); // no hysteresis
+    QVERIFY(!rule->warning);
+    QCOMPARE(rule->periodSeconds, 60);
+    QCOMPARE(rule->effectiveEvaluationDelaySeconds(), 120); // CloudWatch, 1-minute metrics
+    QVERIFY(rule->notifications.desktop);
+    QVERIFY(rule->notifications.webhookUrl.isEmpty());
+    QVERIFY(rule->enabled);
+    QCOMPARE(rule->seriesKey(),
+             QStringLiteral("AWS/SageMaker|ModelLatency|EndpointName=churn,VariantName=AllTraffic|Average"));
+}
+
+void TestAlertRule::unknownMembersAreIgnored() {
+    Result<AlertRule> rule = AlertRule::fromJson(withOverrides(R"({"fromAFutureVersion": {"x": 1}})"));
+    QVERIFY(rule);
+}
+
+void TestAlertRule::validationNamesTheField_data() {
+    QTest::addColumn<QByteArray>("overrides");
+    QTest::addColumn<QStringList>("removed");
+    QTest::addColumn<QString>("field");
+
+    const QStringList none;
+    QTest::newRow("M > N") << QByteArray(R"({"evaluationPeriods": 3, "datapointsToAlarm": 4})") << none
+                           << "datapointsToAlarm";
+    QTest::newRow("M = 0") << QByteArray(R"({"datapointsToAlarm": 0})") << none << "datapointsToAlarm";
+    QTest::newRow("N = 0") << QByteArray(R"({"evaluationPeriods": 0, "datapointsToAlarm": 0})") << none
+                           << "evaluationPeriods";
+    QTest::newRow("N too large") << QByteArray(R"({"evaluationPeriods": 100000})") << none
+                                 << "evaluationPeriods";
+    QTest::newRow("critical recovery above critical, alerting above")
+        << QByteArray(R"({"criticalRecovery": 1100})") << none << "criticalRecovery";
+    QTest::newRow("critical recovery below critical, alerting below")
+        << QByteArray(R"({"comparison": "below", "criticalRecovery": 900})") << none << "criticalRecovery";
+    QTest::newRow("warning recovery on the wrong side")
+        << QByteArray(R"({"warning": 500, "warningRecovery": 600})") << none << "warningRecovery";
+    QTest::newRow("warning recovery without a warning")
+        << QByteArray(R"({"warningRecovery": 400})") << none << "warningRecovery";
+    QTest::newRow("warning past critical, alerting above")
+        << QByteArray(R"({"warning": 1200})") << none << "warning";
+    QTest::newRow("warning equal to critical") << QByteArray(R"({"warning": 1000})") << none << "warning";
+    QTest::newRow("warning past critical, alerting below")
+        << QByteArray(R"({"comparison": "below", "warning": 900})") << none << "warning";
+    QTest::newRow("unknown unit") << QByteArray(R"({"unit": "furlongs"})") << none << "unit";
+    QTest::newRow("unit differs in case") << QByteArray(R"({"unit": "MS"})") << none << "unit";
+    QTest::newRow("unit that cannot show the series")
+        << QByteArray(R"({"unit": "%", "seriesUnit": "Microseconds"})") << none << "unit";
+    QTest::newRow("unknown series unit")
+        << QByteArray(R"({"seriesUnit": "Furlongs"})") << none << "seriesUnit";
+    QTest::newRow("missing series") << QByteArray("{}") << QStringList{QStringLiteral("series")} << "series";
+    QTest::newRow("series without metric")
+        << QByteArray(R"({"series": {"namespace": "AWS/SageMaker", "stat": "Average"}})") << none
+        << "series.metric";
+    QTest::newRow("series without namespace")
+        << QByteArray(R"({"series": {"metric": "ModelLatency"}})") << none << "series.namespace";
+    QTest::newRow("series dimension not a string")
+        << QByteArray(R"({"series": {"namespace": "N", "metric": "M", "dimensions": {"A": 1}}})") << none
+        << "series.dimensions.A";
+    QTest::newRow("series not an object") << QByteArray(R"({"series": "AWS/SageMaker"})") << none << "series";
+    QTest::newRow("zero period") << QByteArray(R"({"period": 0})") << none << "period";
+    QTest::newRow("negative period") << QByteArray(R"({"period": -60})") << none << "period";
+    QTest::newRow("fractional period") << QByteArray(R"({"period": 1.5})") << none << "period";
+    QTest::newRow("negative pendingFor") << QByteArray(R"({"pendingFor": -1})") << none << "pendingFor";
+    QTest::newRow("negative keepFiringFor")
+        << QByteArray(R"({"keepFiringFor": -1})") << none << "keepFiringFor";
+    QTest::newRow("negative evaluationDelay")
+        << QByteArray(R"({"evaluationDelay": -1})") << none << "evaluationDelay";
+    QTest::newRow("missing critical")
+        << QByteArray("{}") << QStringList{QStringLiteral("critical")} << "critical";
+    QTest::newRow("critical not a number") << QByteArray(R"({"critical": "1000"})") << none << "critical";
+    QTest::newRow("missing comparison")
+        << QByteArray("{}") << QStringList{QStringLiteral("comparison")} << "comparison";
+    QTest::newRow("unknown comparison")
+        << QByteArray(R"({"comparison": "sideways"})") << none << "comparison";
+    QTest::newRow("unknown missingData") << QByteArray(R"({"missingData": "zero"})") << none << "missingData";
+    QTest::newRow("missing id") << QByteArray("{}") << QStringList{QStringLiteral("id")} << "id";
+    QTest::newRow("id with a control character") << QByteArray(R"({"id": "a\nb"})") << none << "id";
+    QTest::newRow("unknown cloud") << QByteArray(R"({"cloud": "moon"})") << none << "cloud";
+    QTest::newRow("webhook over plain http to another host")
+        << QByteArray(R"({"notifications": {"webhook": "http://hooks.example.com/x"}})") << none
+        << "notifications.webhook";
+    QTest::newRow("negative repeatInterval") << QByteArray(R"({"notifications": {"repeatInterval": -1}})")
+                                             << none << "notifications.repeatInterval";
+    QTest::newRow("desktop not a boolean")
+        << QByteArray(R"({"notifications": {"desktop": "yes"}})") << none << "notifications.desktop";
+}
+
+void TestAlertRule::validationNamesTheField() {
+    QFETCH(QByteArray, overrides);
+    QFETCH(QStringList, removed);
+    QFETCH(QString, field);
+    const Result<AlertRule> rule = AlertRule::fromJson(withOverrides(overrides, removed));
+    QVERIFY(!rule);
+    QCOMPARE(rule.error().code, ErrorCode::BadArgument);
+    QVERIFY2(rule.error().message.startsWith(field + QStringLiteral(": ")), qPrintable(rule.error().message));
+}
+
+void TestAlertRule::validationPrefixesTheContext() {
+    const Result<AlertRule> rule =
+        AlertRule::fromJson(withOverrides(R"({"datapointsToAlarm": 2})"), QStringLiteral("rules[3]."));
+    QVERIFY(!rule);
+    QVERIFY2(rule.error().message.startsWith(QStringLiteral("rules[3].datapointsToAlarm: ")),
+             qPrintable(rule.error().message));
+}
+
+void TestAlertRule::problemsListsEveryProblem() {
+    AlertRule rule = fullRule();
+    rule.datapointsToAlarm = 9;
+    rule.unit = QStringLiteral("parsecs");
+    QStringList fields;
+    for (const AlertRuleProblem &p : rule.problems()) {
+        fields.append(p.field);
+        QVERIFY(p.message.contains(p.field));
+    }
+    QCOMPARE(fields, (QStringList{QStringLiteral("unit"), QStringLiteral("datapointsToAlarm")}));
+}
+
+void TestAlertRule::validRecoveryOnTheTriggerIsAccepted() {
+    QVERIFY(AlertRule::fromJson(withOverrides(R"({"criticalRecovery": 1000})")));
+    QVERIFY(AlertRule::fromJson(withOverrides(R"({"comparison": "below", "criticalRecovery": 1100})")));
+}
+
+void TestAlertRule::displayUnitConvertsRawValues_data() {
+    QTest::addColumn<QString>("seriesUnit");
+    QTest::addColumn<QString>("unit");
+    QTest::addColumn<double>("raw");
+    QTest::addColumn<double>("display");
+    QTest::newRow("microseconds as ms") << "Microseconds"
+                                        << "ms" << 1.5e6 << 1500.0;
+    QTest::newRow("milliseconds as s") << "Milliseconds"
+                                       << "s" << 60000.0 << 60.0;
+    QTest::newRow("bytes as GiB") << "Bytes"
+                                  << "GiB" << 3.0 * 1024 * 1024 * 1024 << 3.0;
+    QTest::newRow("percent as %") << "Percent"
+                                  << "%" << 93.5 << 93.5;
+    QTest::newRow("None as count") << "None"
+                                   << "count" << 7.0 << 7.0;
+    QTest::newRow("no series unit: taken as written") << ""
+                                                      << "ms" << 1234.0 << 1234.0;
+}
+
+void TestAlertRule::displayUnitConvertsRawValues() {
+    QFETCH(QString, seriesUnit);
+    QFETCH(QString, unit);
+    QFETCH(double, raw);
+    QFETCH(double, display);
+    QJsonObject o = withOverrides("{}");
+    o.insert(QStringLiteral("unit"), unit);
+    if (!seriesUnit.isEmpty())
+        o.insert(QStringLiteral("seriesUnit"), seriesUnit);
+    Result<AlertRule> rule = AlertRule::fromJson(o);
+    QVERIFY2(rule, qPrintable(rule ? QString() : rule.error().message));
+    QCOMPARE(rule->toDisplay(raw), display);
+}
+
+void TestAlertRule::defaultEvaluationDelayPerCloud_data() {
+    QTest::addColumn<QString>("cloud");
+    QTest::addColumn<int>("period");
+    QTest::addColumn<int>("delay");
+    QTest::newRow("CloudWatch 1-minute metrics: 2 min") << "aws" << 60 << 120;
+    QTest::newRow("CloudWatch 5-minute metrics: 15 min") << "aws" << 300 << 900;
+    QTest::newRow("CloudWatch daily S3 storage metrics: a day") << "aws" << 86400 << 86400;
+    QTest::newRow("Azure Monitor: 5 min") << "azure" << 60 << 300;
+    QTest::newRow("Google Cloud Monitoring: 7 min") << "gcp" << 60 << 420;
+}
+
+void TestAlertRule::defaultEvaluationDelayPerCloud() {
+    QFETCH(QString, cloud);
+    QFETCH(int, period);
+    QFETCH(int, delay);
+    QCOMPARE(defaultEvaluationDelaySeconds(cloud, period), delay);
+}
+
+void TestAlertRule::standaloneFileRoundTrip() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("rule.json"));
+    const AlertRule rule = fullRule();
+    QVERIFY(rule.save(path));
+    Result<AlertRule> back = AlertRule::load(path);
+    QVERIFY(back);
+    QCOMPARE(*back, rule);
+    // The standalone file is exactly the object a workspace holds in "rules".
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(QJsonDocument::fromJson(file.readAll()).object(), rule.toJson());
+}
+
+void TestAlertRule::malformedFileNamesLineAndColumn() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("broken.json"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("{\n  \"id\": \"x\",\n  \"critical\": 10,,\n}\n");
+    file.close();
+    Result<AlertRule> rule = AlertRule::load(path);
+    QVERIFY(!rule);
+    QVERIFY2(rule.error().message.contains(QStringLiteral("line 3, column")),
+             qPrintable(rule.error().message));
+}
+
+void TestAlertRule::defaultRulesFollowTheSeed() {
+    const QList<Dimension> endpoint{{QStringLiteral("EndpointName"), QStringLiteral("churn-model-prod")},
+                                    {QStringLiteral("VariantName"), QStringLiteral("AllTraffic")}};
+    const QList<MetricDescriptor> found{
+        {QStringLiteral("AWS/SageMaker"), QStringLiteral("ModelLatency"), endpoint},
+        {QStringLiteral("AWS/SageMaker"), QStringLiteral("Invocation5XXErrors"), endpoint},
+        {QStringLiteral("/aws/sagemaker/Endpoints"), QStringLiteral("CPUUtilization"), endpoint},
+        {QStringLiteral("/aws/sagemaker/Endpoints"), QStringLiteral("MemoryUtilization"), endpoint},
+        {QStringLiteral("/aws/sagemaker/ProcessingJobs"),
+         QStringLiteral("MemoryUtilization"),
+         {{QStringLiteral("Host"), QStringLiteral("feature-build/algo-1")}}},
+    };
+    const QList<AlertRule> rules = defaultRulesFor(aws::buildAwsCharts(found));
+    QHash<QString, AlertRule> byId;
+    for (const AlertRule &r : rules)
+        byId.insert(r.id, r);
+
+    const AlertRule latency =
+        byId.value(QStringLiteral("default:monitoring/latency/churn-model-prod/AllTraffic"));
+    QCOMPARE(latency.series.metricName, QStringLiteral("ModelLatency"));
+    QCOMPARE(latency.critical, 1000.0);
+    QCOMPARE(latency.criticalRecoveryValue(), 900.0);
+    QCOMPARE(latency.unit, QStringLiteral("ms"));
+    QCOMPARE(latency.seriesUnit, std::optional<Unit>(Unit::Microseconds));
+    QCOMPARE(latency.toDisplay(1'000'000), 1000.0);
+    QVERIFY(latency.description.contains(QLocale().toString(1000.0, 'g', 12) + QStringLiteral(" ms")));
+    QVERIFY(latency.description.contains(QLocale().toString(900.0, 'g', 12) + QStringLiteral(" ms")));
+
+    QCOMPARE(
+        byId.value(QStringLiteral("default:monitoring/errors/churn-model-prod/AllTraffic")).series.metricName,
+        QStringLiteral("Invocation5XXErrors"));
+    QVERIFY(byId.contains(QStringLiteral("default:deployment/cpu/churn-model-prod/AllTraffic")));
+    QVERIFY(byId.contains(QStringLiteral("default:deployment/memory/churn-model-prod/AllTraffic")));
+    const AlertRule prep = byId.value(QStringLiteral("default:data-preparation/memory/feature-build/algo-1"));
+    QCOMPARE(prep.critical, 90.0);
+    QCOMPARE(prep.series.stat, QStringLiteral("Maximum"));
+    QCOMPARE(rules.size(), 5);
+}
+
+void TestAlertRule::defaultRulesAreValidAndUnique() {
+    // Every chart kind of the catalog, as the demo account publishes them.
+    QList<MetricDescriptor> found;
+    const QList<Dimension> endpoint{{QStringLiteral("EndpointName"), QStringLiteral("e")},
+                                    {QStringLiteral("VariantName"), QStringLiteral("v")}};
+    for (const char *m :
+         {"ModelLatency", "OverheadLatency", "Invocations", "Invocation4XXErrors", "Invocation5XXErrors"})
+        found.append({QStringLiteral("AWS/SageMaker"), QLatin1String(m), endpoint});
+    for (const char *m : {"CPUUtilization", "MemoryUtilization"})
+        found.append({QStringLiteral("/aws/sagemaker/Endpoints"), QLatin1String(m), endpoint});
+    for (const char *m : {"CPUUtilization", "GPUUtilization", "MemoryUtilization", "GPUMemoryUtilization"})
+        found.append({QStringLiteral("/aws/sagemaker/TrainingJobs"),
+                      QLatin1String(m),
+                      {{QStringLiteral("Host"), QStringLiteral("t/algo-1")}}});
+    found.append({QStringLiteral("AWS/Athena"),
+                  QStringLiteral("TotalExecutionTime"),
+                  {{QStringLiteral("QueryState"), QStringLiteral("SUCCEEDED")},
+                   {QStringLiteral("QueryType"), QStringLiteral("DML")},
+                   {QStringLiteral("WorkGroup"), QStringLiteral("ml-evaluation")}}});
+    for (const char *m : {"feature_baseline_drift_age", "feature_baseline_drift_tenure"})
+        found.append({QStringLiteral("aws/sagemaker/Endpoints/data-metrics"),
+                      QLatin1String(m),
+                      {{QStringLiteral("Endpoint"), QStringLiteral("e")},
+                       {QStringLiteral("MonitoringSchedule"), QStringLiteral("s")}}});
+    const QList<AlertRule> rules = defaultRulesFor(aws::buildAwsCharts(found));
+    QSet<QString> ids;
+    for (const AlertRule &r : rules) {
+        QVERIFY2(r.validate(), qPrintable(r.id));
+        QVERIFY2(!r.description.isEmpty() && !r.name.isEmpty(), qPrintable(r.id));
+        QVERIFY2(!ids.contains(r.id), qPrintable(r.id));
+        ids.insert(r.id);
+    }
+    // latency, errors, endpoint cpu + memory, training memory, athena, drift × 2
+    QCOMPARE(rules.size(), 8);
+}
+
+QTEST_GUILESS_MAIN(TestAlertRule)
+#include "tst_alert_rule.moc"
