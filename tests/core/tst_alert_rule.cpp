@@ -336,6 +336,9 @@ void TestAlertRule::defaultRulesFollowTheSeed() {
         {QStringLiteral("/aws/sagemaker/ProcessingJobs"),
          QStringLiteral("MemoryUtilization"),
          {{QStringLiteral("Host"), QStringLiteral("feature-build/algo-1")}}},
+        {QStringLiteral("/aws/sagemaker/ProcessingJobs"),
+         QStringLiteral("DiskUtilization"),
+         {{QStringLiteral("Host"), QStringLiteral("feature-build/algo-1")}}},
     };
     const QList<AlertRule> rules = defaultRulesFor(aws::buildAwsCharts(found));
     QHash<QString, AlertRule> byId;
@@ -361,7 +364,14 @@ void TestAlertRule::defaultRulesFollowTheSeed() {
     const AlertRule prep = byId.value(QStringLiteral("default:data-preparation/memory/feature-build/algo-1"));
     QCOMPARE(prep.critical, 90.0);
     QCOMPARE(prep.series.stat, QStringLiteral("Maximum"));
-    QCOMPARE(rules.size(), 5);
+    // Storage capacity: the job's volume filling up.
+    const AlertRule disk = byId.value(QStringLiteral("default:data-preparation/disk/feature-build/algo-1"));
+    QCOMPARE(disk.series.metricName, QStringLiteral("DiskUtilization"));
+    QCOMPARE(disk.critical, 90.0);
+    QCOMPARE(disk.warning, std::optional<double>(80.0));
+    QVERIFY2(disk.name.contains(QStringLiteral("feature-build")), qPrintable(disk.name));
+    QVERIFY2(!disk.name.contains(QLatin1Char('%')), qPrintable(disk.name));
+    QCOMPARE(rules.size(), 6);
 }
 
 void TestAlertRule::defaultRulesAreValidAndUnique() {

@@ -105,14 +105,16 @@ private Q_SLOTS:
     void chartsPerStage_data() {
         QTest::addColumn<Stage>("stage");
         QTest::addColumn<QStringList>("ids");
-        QTest::newRow("data preparation: memory then CPU per processing job")
+        QTest::newRow("data preparation: memory, CPU, then disk per processing job")
             << Stage::DataPreparation
             << QStringList{QStringLiteral("data-preparation/memory/feature-build-a/algo-1"),
-                           QStringLiteral("data-preparation/cpu/feature-build-a/algo-1")};
-        QTest::newRow("training: CPU vs GPU and memory per host, hosts by name")
+                           QStringLiteral("data-preparation/cpu/feature-build-a/algo-1"),
+                           QStringLiteral("data-preparation/disk/feature-build-a/algo-1")};
+        QTest::newRow("training: CPU vs GPU, memory and disk (where published) per host, hosts by name")
             << Stage::Training
             << QStringList{QStringLiteral("training/cpu-gpu/churn-train-b/algo-1"),
                            QStringLiteral("training/memory/churn-train-b/algo-1"),
+                           QStringLiteral("training/disk/churn-train-b/algo-1"),
                            QStringLiteral("training/cpu-gpu/cpu-only-train/algo-1"),
                            QStringLiteral("training/memory/cpu-only-train/algo-1"),
                            QStringLiteral("training/cpu-gpu/multi/algo-2")};
@@ -145,7 +147,7 @@ private Q_SLOTS:
 
     void chartsComeInStageOrder() {
         const QList<ChartSpec> charts = aws::buildAwsCharts(account());
-        QCOMPARE(charts.size(), 16);
+        QCOMPARE(charts.size(), 18);
         QVERIFY(std::is_sorted(charts.begin(), charts.end(),
                                [](const ChartSpec &a, const ChartSpec &b) { return a.stage < b.stage; }));
     }

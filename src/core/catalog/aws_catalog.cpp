@@ -89,6 +89,21 @@ const QList<ChartRule> &rules() {
          .explanation = QT_TRANSLATE_NOOP(
              "mlwatch::aws::Catalog", "Shows whether a processing job is compute-bound; values above 100 % "
                                       "mean several vCPUs are busy.")},
+        {.stage = Stage::DataPreparation,
+         .kind = "disk",
+         .namespaceName = "/aws/sagemaker/ProcessingJobs",
+         .resourceDims = kHost,
+         .titleDims = kHost,
+         .title = QT_TRANSLATE_NOOP("mlwatch::aws::Catalog", "Disk — %1"),
+         .unit = Unit::Percent,
+         .series = {{"DiskUtilization", false, "Average",
+                     QT_TRANSLATE_NOOP("mlwatch::aws::Catalog", "Disk (average)")},
+                    {"DiskUtilization", false, "Maximum",
+                     QT_TRANSLATE_NOOP("mlwatch::aws::Catalog", "Disk (peak)")}},
+         .thresholds = {warning(80), critical(90)},
+         .explanation = QT_TRANSLATE_NOOP("mlwatch::aws::Catalog",
+                                          "Intermediate files fill the job's storage volume; a full volume "
+                                          "fails the job late, after hours of work.")},
         // --- training: CPU vs GPU per training host -----------------------------------------------
         {.stage = Stage::Training,
          .kind = "cpu-gpu",
@@ -121,6 +136,19 @@ const QList<ChartRule> &rules() {
                                           "Running out of host or GPU memory stops a training job; low GPU "
                                           "memory use leaves room for larger batches.")},
         // --- evaluation: Athena queries over the evaluation data, S3 dataset size -------------------
+        {.stage = Stage::Training,
+         .kind = "disk",
+         .namespaceName = "/aws/sagemaker/TrainingJobs",
+         .resourceDims = kHost,
+         .titleDims = kHost,
+         .title = QT_TRANSLATE_NOOP("mlwatch::aws::Catalog", "Disk — %1"),
+         .unit = Unit::Percent,
+         .series = {{"DiskUtilization", false, "Average",
+                     QT_TRANSLATE_NOOP("mlwatch::aws::Catalog", "Disk")}},
+         .thresholds = {warning(80), critical(90)},
+         .explanation = QT_TRANSLATE_NOOP("mlwatch::aws::Catalog",
+                                          "Checkpoints and cached datasets grow on the training volume; "
+                                          "a full disk stops training at the next checkpoint.")},
         {.stage = Stage::Evaluation,
          .kind = "athena",
          .namespaceName = "AWS/Athena",
