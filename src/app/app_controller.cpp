@@ -2,6 +2,7 @@
 
 #include "core/alerts/alert_engine.h"
 #include "core/alerts/alert_history.h"
+#include "core/alerts/user_rules_file.h"
 #include "core/common/logging.h"
 #include "core/net/http_client.h"
 #include "core/providers/aws/aws_environment.h"
@@ -10,6 +11,9 @@
 #include "gui/alert_tray_icon.h"
 #include "gui/main_window.h"
 #include "gui/missing_credentials_page.h"
+#include "gui/notification_settings.h"
+#include "gui/session_status_view.h"
+#include "gui/user_rule_store.h"
 #include "notify/alert_notifier.h"
 #include "notify/desktop_notifier.h"
 #include "notify/webhook_notifier.h"
@@ -18,11 +22,19 @@
 #include <QDir>
 #include <QMessageBox>
 #include <QProcessEnvironment>
+#include <QSettings>
 
 namespace mlwatch {
 
 AppController::AppController(QObject *parent)
-    : QObject(parent) {}
+    : AppController(m_systemClock, parent) {}
+
+AppController::AppController(const Clock &clock, QObject *parent)
+    : QObject(parent)
+    , m_clock(clock) {
+    m_evaluationTimer.setObjectName(QStringLiteral("alertEvaluationTimer"));
+    m_evaluationTimer.setInterval(kAlertEvaluationIntervalMs);
+}
 
 AppController::~AppController() {
     // The window refers to the session, the session's provider to the demo cloud's socket.
@@ -32,13 +44,15 @@ AppController::~AppController() {
     m_webhookNotifier.reset();
     m_desktopNotifier.reset();
     m_webhookHttp.reset();
+    m_evaluationTimer.stop();
+    m_userRules.reset();
     m_session.reset();
     m_demo.reset();
 }
 
 bool AppController::openDemo() {
     m_demo = std::make_unique<demo::DemoCloud>();
-    if (!m_demo->start()) {
+    if (!m_demo->start(m_clock.nowUtc())) {
         QMessageBox::critical(
             nullptr, tr("MLWatch"),
             tr("The demo cloud could not listen on 127.0.0.1. Is the loopback interface up?"));
@@ -74,19 +88,28 @@ void AppController::openAws() {
     showSession(label, AlertHistory::defaultDirectory());
 }
 
-void AppController::showSession(const QString &accountLabel, const QString &alertHistoryDirectory) {
+void AppController::showSession(const QString &accountLabel, const QString &alertDirectory) {
     // Alert history and states survive restarts: a rule firing before is firing after, without a
     // second notification. Without a readable history the app still runs; the panel starts empty.
     if (const Result<void> attached =
-            m_session->alerts().attachHistory(std::make_unique<AlertHistory>(alertHistoryDirectory));
+            m_session->alerts().attachHistory(std::make_unique<AlertHistory>(alertDirectory));
         !attached)
         qCWarning(lcAlerts).noquote() << attached.error().toString();
+    // The rules people made, beside the history; they go over the defaults once the session has
+    // built those. An unreadable file leaves the defaults, and the window says so.
+    m_userRules = std::make_unique<UserRuleStore>(*m_session, UserRulesFile::pathIn(alertDirectory));
+    (void)m_userRules->load(); // a failure is kept in loadError() for the window
     m_window = std::make_unique<MainWindow>(*m_session, m_clock, accountLabel);
+    m_window->setUserRuleStore(m_userRules.get());
     if (m_initialStage)
         m_window->showStage(*m_initialStage);
     m_window->show();
     startNotifications();
     showTrayIcon();
+    // Evaluation also runs without new data, so that silence is noticed (nodata).
+    connect(&m_evaluationTimer, &QTimer::timeout, &m_session->alerts(), &AlertEngine::evaluateAll,
+            Qt::UniqueConnection);
+    m_evaluationTimer.start();
     m_session->start();
 }
 
@@ -98,8 +121,34 @@ void AppController::startNotifications() {
     m_alertNotifier = std::make_unique<AlertNotifier>(m_session->alerts(), m_clock);
     m_alertNotifier->setDesktopNotifier(m_desktopNotifier.get());
     m_alertNotifier->setWebhookNotifier(m_webhookNotifier.get());
-    // "Open": the window comes to the front with the rule's chart in view.
+    // Quiet hours and the desktop switch: as stored, and again whenever the person changes them.
+    applyNotificationSettings(NotificationSettings::load(QSettings()));
     MainWindow *window = m_window.get();
+    connect(window, &MainWindow::notificationSettingsChanged, this,
+            &AppController::applyNotificationSettings);
+
+    // Delivery problems go to the status bar (short; in full in the tooltip) and leave it once
+    // the same channel works again.
+    SessionStatusView *status = window->statusView();
+    const QString desktopKey = QStringLiteral("desktop");
+    connect(m_desktopNotifier.get(), &DesktopNotifier::unavailable, status,
+            [status, desktopKey](const QString &message) {
+                status->showNotice(desktopKey, tr("Desktop notifications unavailable"), message);
+            });
+    connect(m_desktopNotifier.get(), &DesktopNotifier::shown, status,
+            [status, desktopKey] { status->clearNotice(desktopKey); });
+    AlertEngine *engine = &m_session->alerts();
+    connect(m_webhookNotifier.get(), &WebhookNotifier::failed, status,
+            [status, engine](const QString &ruleId, const Error &error) {
+                const std::optional<AlertRule> rule = engine->rule(ruleId);
+                const QString name = rule && !rule->name.isEmpty() ? rule->name : ruleId;
+                status->showNotice(QStringLiteral("webhook:") + ruleId,
+                                   tr("Webhook of \"%1\" failed").arg(name), error.message);
+            });
+    connect(m_webhookNotifier.get(), &WebhookNotifier::delivered, status,
+            [status](const QString &ruleId) { status->clearNotice(QStringLiteral("webhook:") + ruleId); });
+
+    // "Open": the window comes to the front with the rule's chart in view.
     connect(m_desktopNotifier.get(), &DesktopNotifier::openRequested, window,
             [window](const QString &ruleId) {
                 window->bringToFront();
@@ -111,6 +160,11 @@ void AppController::startNotifications() {
                 if (m_tray)
                     m_tray->showMessage(summary, body);
             });
+}
+
+void AppController::applyNotificationSettings(const NotificationSettings &settings) {
+    m_alertNotifier->setQuietHours(settings.quietHours);
+    m_alertNotifier->setDesktopEnabled(settings.desktopEnabled);
 }
 
 void AppController::showTrayIcon() {

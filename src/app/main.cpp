@@ -30,6 +30,9 @@ void installTranslators(QApplication &app) {
 int main(int argc, char *argv[]) {
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("mlwatch"));
+    // As mlwatch-cli does: settings in ~/.config/MLWatch/mlwatch.conf (without an organization Qt
+    // writes to "Unknown Organization"), data in ~/.local/share/MLWatch/mlwatch (docs/alert-rules.md).
+    QApplication::setOrganizationName(QStringLiteral("MLWatch"));
     QApplication::setApplicationDisplayName(QStringLiteral("MLWatch"));
     QApplication::setApplicationVersion(QStringLiteral(MLWATCH_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("mlwatch"));

@@ -104,6 +104,9 @@ AlertsPanel::AlertsPanel(AlertEngine &engine, const Clock &clock, QWidget *paren
     m_silence->setMenu(silenceMenu);
     m_edit = new QPushButton(tr("&Edit rule…"), contents);
     m_edit->setObjectName(QStringLiteral("editRuleButton"));
+    m_delete = new QPushButton(tr("&Delete rule…"), contents);
+    m_delete->setObjectName(QStringLiteral("deleteRuleButton"));
+    m_delete->setToolTip(tr("Stop evaluating this rule and remove it (its history stays)"));
 
     auto *actions = new QHBoxLayout;
     actions->addWidget(m_acknowledge);
@@ -111,6 +114,7 @@ AlertsPanel::AlertsPanel(AlertEngine &engine, const Clock &clock, QWidget *paren
     actions->addWidget(m_silence);
     actions->addStretch(1);
     actions->addWidget(m_edit);
+    actions->addWidget(m_delete);
 
     auto *layout = new QVBoxLayout(contents);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -124,6 +128,7 @@ AlertsPanel::AlertsPanel(AlertEngine &engine, const Clock &clock, QWidget *paren
         if (const QString id = selectedRuleId(); !id.isEmpty())
             Q_EMIT editRuleRequested(id);
     });
+    connect(m_delete, &QPushButton::clicked, this, [this] { (void)deleteSelected(); });
     connect(m_export, &QPushButton::clicked, this, &AlertsPanel::exportHistoryInteractively);
     connect(m_tabs, &QTabWidget::currentChanged, this, &AlertsPanel::updateActions);
     for (QTableView *view : {m_activeView, m_historyView}) {
@@ -200,6 +205,30 @@ void AlertsPanel::silenceSelected(qint64 seconds) {
         m_engine.silence(id, seconds > 0 ? m_clock.nowMs() + seconds * 1000 : 0);
 }
 
+QMessageBox *AlertsPanel::deleteSelected() {
+    const QString id = selectedRuleId();
+    const std::optional<AlertRule> rule = m_engine.rule(id);
+    if (!rule)
+        return nullptr;
+    auto *box =
+        new QMessageBox(QMessageBox::Question, tr("Delete alert rule"),
+                        tr("Delete the alert rule \"%1\"?").arg(rule->name.isEmpty() ? id : rule->name),
+                        QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("deleteRuleConfirmation"));
+    box->setInformativeText(
+        tr("It is no longer evaluated and notifies no one. Its past transitions stay in the history."));
+    QPushButton *confirm = box->addButton(tr("&Delete"), QMessageBox::DestructiveRole);
+    confirm->setObjectName(QStringLiteral("confirmDeleteButton"));
+    box->setDefaultButton(QMessageBox::Cancel); // a stray Enter keeps the rule
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::buttonClicked, this, [this, id, confirm](QAbstractButton *button) {
+        if (button == confirm)
+            Q_EMIT deleteRuleRequested(id);
+    });
+    box->open(); // window-modal, without a nested event loop
+    return box;
+}
+
 Result<void> AlertsPanel::exportHistory(const QString &path) const {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
@@ -234,6 +263,7 @@ void AlertsPanel::updateActions() {
     m_snooze->setEnabled(known);
     m_silence->setEnabled(known);
     m_edit->setEnabled(known);
+    m_delete->setEnabled(known);
     m_export->setEnabled(m_history->rowCount() > 0);
 }
 

@@ -6,6 +6,7 @@
 
 class QAbstractItemModel;
 class QAction;
+class QMessageBox;
 class QPushButton;
 class QTabWidget;
 class QTableView;
@@ -22,7 +23,8 @@ class Clock;
 // CSV), and the marks people set on a rule — acknowledge, snooze for an hour, silence for a
 // while. Marks go straight to the engine (they change no evaluation, only what notifiers do);
 // everything else is an intent: double-clicking a row asks to show the rule's chart, "Edit rule…"
-// asks to open the rule dialog.
+// asks to open the rule dialog, "Delete rule…" asks for confirmation and then asks the owner of
+// the rules to delete it (the panel never removes a rule itself: the owner also records it).
 class AlertsPanel : public QDockWidget {
     Q_OBJECT
 public:
@@ -43,13 +45,18 @@ public:
     void snoozeSelected(qint64 seconds = kSnoozeSeconds);
     // 0 ends a silence.
     void silenceSelected(qint64 seconds);
+    // Asks "Delete the alert rule …?" in a window-modal message box (object name
+    // "deleteRuleConfirmation"; returned, nullptr when no rule is selected) and emits
+    // deleteRuleRequested when the answer is Delete.
+    QMessageBox *deleteSelected();
 
     // Writes the whole history (oldest first) as CSV, atomically.
     Result<void> exportHistory(const QString &path) const;
 
 Q_SIGNALS:
-    void ruleActivated(const QString &ruleId);     // show its chart
-    void editRuleRequested(const QString &ruleId); // open the rule dialog
+    void ruleActivated(const QString &ruleId);       // show its chart
+    void editRuleRequested(const QString &ruleId);   // open the rule dialog
+    void deleteRuleRequested(const QString &ruleId); // confirmed by the person
 
 private:
     QTableView *makeTable(QAbstractItemModel *model, int sortRole, int sortColumn);
@@ -68,6 +75,7 @@ private:
     QPushButton *m_snooze = nullptr;
     QToolButton *m_silence = nullptr;
     QPushButton *m_edit = nullptr;
+    QPushButton *m_delete = nullptr;
     QPushButton *m_export = nullptr;
 };
 

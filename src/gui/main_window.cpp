@@ -10,13 +10,16 @@
 #include "gui/alert_rule_editor.h"
 #include "gui/alerts_panel.h"
 #include "gui/chart_feed.h"
+#include "gui/notification_settings_dialog.h"
 #include "gui/session_status_view.h"
 #include "gui/stage_tab.h"
 #include "gui/time_range_selector.h"
+#include "gui/user_rule_store.h"
 #include "gui/weekly_review_dialog.h"
 
 #include <QLabel>
 #include <QMessageBox>
+#include <QSettings>
 #include <QStyle>
 #include <QTimer>
 
@@ -68,6 +71,16 @@ MainWindow::MainWindow(MonitorSession &session, const Clock &clock, const QStrin
     connect(m_ui->actionNewRule, &QAction::triggered, m_ruleEditor, &AlertRuleEditor::newRule);
     connect(m_alertsPanel, &AlertsPanel::editRuleRequested, m_ruleEditor, &AlertRuleEditor::editRule);
     connect(m_alertsPanel, &AlertsPanel::ruleActivated, this, &MainWindow::revealRule);
+    connect(m_alertsPanel, &AlertsPanel::deleteRuleRequested, this, &MainWindow::deleteRule);
+    connect(m_ruleEditor, &AlertRuleEditor::ruleSaved, this, [this](const QString &ruleId) {
+        if (m_userRules)
+            reportRulesSaved(m_userRules->recordSaved(ruleId));
+    });
+    auto *notificationSettings = new QAction(tr("&Notification settings…"), this);
+    notificationSettings->setObjectName(QStringLiteral("actionNotificationSettings"));
+    m_ui->menuAlerts->addSeparator();
+    m_ui->menuAlerts->addAction(notificationSettings);
+    connect(notificationSettings, &QAction::triggered, this, [this] { (void)openNotificationSettings(); });
 
     // File → Weekly review… (the dialog does the work; see WeeklyReviewDialog).
     auto *weeklyReview = new QAction(tr("&Weekly review…"), this);
@@ -145,6 +158,48 @@ bool MainWindow::revealRule(const QString &ruleId) {
         }
     }
     return false;
+}
+
+void MainWindow::setUserRuleStore(UserRuleStore *store) {
+    m_userRules = store;
+    if (!store || !store->loadError())
+        return;
+    m_status->showNotice(
+        QStringLiteral("rules-file"), tr("Your alert rules could not be read: default rules in use"),
+        tr("%1\n\nMLWatch started with the default rules. The file is left as it is until you save or "
+           "delete a rule; then it is kept as %2 and a new one is written.")
+            .arg(store->loadError()->message, store->brokenCopyPath()));
+}
+
+void MainWindow::deleteRule(const QString &ruleId) {
+    if (m_userRules)
+        reportRulesSaved(m_userRules->deleteRule(ruleId));
+    else
+        m_session.alerts().removeRule(ruleId);
+}
+
+void MainWindow::reportRulesSaved(const Result<void> &saved) {
+    if (saved)
+        m_status->clearNotice(QStringLiteral("rules-save"));
+    else
+        m_status->showNotice(
+            QStringLiteral("rules-save"), tr("Alert rules not saved"),
+            tr("%1\n\nThe change is in effect until MLWatch quits.").arg(saved.error().toString()));
+}
+
+NotificationSettingsDialog *MainWindow::openNotificationSettings() {
+    auto *dialog = new NotificationSettingsDialog(m_clock, this);
+    dialog->setObjectName(QStringLiteral("notificationSettingsDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setSettings(NotificationSettings::load(QSettings()));
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const NotificationSettings settings = dialog->settings();
+        QSettings stored;
+        settings.save(stored);
+        Q_EMIT notificationSettingsChanged(settings);
+    });
+    dialog->open(); // window-modal, without a nested event loop
+    return dialog;
 }
 
 void MainWindow::onDiscoveryFailed(const Error &error) {

@@ -1,9 +1,12 @@
 #pragma once
 
+#include "core/common/result.h"
 #include "core/model/stage.h"
+#include "gui/notification_settings.h"
 
 #include <QList>
 #include <QMainWindow>
+#include <QPointer>
 
 #include <memory>
 
@@ -20,15 +23,18 @@ class AlertsPanel;
 class ChartFeed;
 class Clock;
 class MonitorSession;
+class NotificationSettingsDialog;
 class SessionStatusView;
 class StageTab;
 class TimeRangeSelector;
+class UserRuleStore;
 struct Error;
 
 // The main window: wiring only. Five stage tabs in workflow order, a toolbar with the time
 // range and Refresh, the status bar, the alerts dock, File → Weekly review… / Quit,
-// Alerts → panel / New rule… and Help → About. Everything it shows comes from the session
-// passed in (which must outlive the window, as must the clock); it owns no services.
+// Alerts → panel / New rule… / Notification settings… and Help → About. Everything it shows
+// comes from the session passed in (which must outlive the window, as must the clock); it owns
+// no services. With a UserRuleStore set, the rules people save or delete are kept across restarts.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
@@ -41,6 +47,17 @@ public:
     TimeRangeSelector *timeRangeSelector() const { return m_timeRange; }
     AlertsPanel *alertsPanel() const { return m_alertsPanel; }
     AlertRuleEditor *ruleEditor() const { return m_ruleEditor; }
+    SessionStatusView *statusView() const { return m_status; }
+
+    // Where saved and deleted rules are recorded (not owned; may be null: then changes last until
+    // the session ends). Shows in the status bar when its file could not be read.
+    void setUserRuleStore(UserRuleStore *store);
+    // The alerts panel's confirmed "Delete rule…": through the store when there is one.
+    void deleteRule(const QString &ruleId);
+
+    // Alerts → Notification settings…: opens the dialog on the stored settings (returned; it
+    // deletes itself when closed). Accepting stores them and emits notificationSettingsChanged.
+    NotificationSettingsDialog *openNotificationSettings();
 
     // Shows the window (restored, raised, active): from the tray or a notification.
     void bringToFront();
@@ -54,12 +71,16 @@ public:
     // Initial height of the alerts dock: a handful of rows and its buttons.
     static constexpr int kAlertsPanelHeight = 220;
 
+Q_SIGNALS:
+    void notificationSettingsChanged(const mlwatch::NotificationSettings &settings);
+
 private:
     void buildCharts();
     void onDiscoveryFailed(const mlwatch::Error &error);
     void changeWindow(qint64 seconds);
     void showAbout();
     void openWeeklyReview();
+    void reportRulesSaved(const Result<void> &saved);
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     MonitorSession &m_session;
@@ -70,6 +91,7 @@ private:
     SessionStatusView *m_status = nullptr;
     TimeRangeSelector *m_timeRange = nullptr;
     QTimer *m_tickTimer = nullptr;
+    QPointer<UserRuleStore> m_userRules;
     QList<StageTab *> m_tabs; // in allStages() order
 };
 

@@ -19,6 +19,10 @@ SessionStatusView::SessionStatusView(MonitorSession &session, const QString &acc
     m_errors->setObjectName(QStringLiteral("fetchErrorLabel"));
     m_errors->setTextFormat(Qt::PlainText);
     m_errors->setMinimumWidth(80);
+    m_notices = new QLabel(this);
+    m_notices->setObjectName(QStringLiteral("alertNoticeLabel"));
+    m_notices->setTextFormat(Qt::PlainText);
+    m_notices->hide();
     m_lastRefresh = new QLabel(tr("Waiting for the first refresh…"), this);
     m_lastRefresh->setObjectName(QStringLiteral("lastRefreshLabel"));
     m_requests = new QLabel(this);
@@ -33,6 +37,7 @@ SessionStatusView::SessionStatusView(MonitorSession &session, const QString &acc
     layout->setContentsMargins(4, 0, 4, 0);
     layout->setSpacing(16);
     layout->addWidget(m_errors, 1);
+    layout->addWidget(m_notices);
     layout->addWidget(m_lastRefresh);
     layout->addWidget(m_requests);
     layout->addWidget(m_account);
@@ -64,6 +69,42 @@ void SessionStatusView::showRefresh(const QDateTime &finishedAtUtc, const QList<
 
 void SessionStatusView::showRequestCount(quint64 count) {
     m_requests->setText(tr("API requests: %1").arg(QLocale().toString(count)));
+}
+
+void SessionStatusView::showNotice(const QString &key, const QString &shortText, const QString &fullText) {
+    m_noticeList.removeIf([&key](const Notice &n) { return n.key == key; });
+    m_noticeList.prepend(Notice{key, shortText, fullText});
+    updateNotices();
+}
+
+void SessionStatusView::clearNotice(const QString &key) {
+    if (m_noticeList.removeIf([&key](const Notice &n) { return n.key == key; }) > 0)
+        updateNotices();
+}
+
+QStringList SessionStatusView::noticeKeys() const {
+    QStringList keys;
+    for (const Notice &n : m_noticeList)
+        keys.append(n.key);
+    return keys;
+}
+
+void SessionStatusView::updateNotices() {
+    if (m_noticeList.isEmpty()) {
+        m_notices->clear();
+        m_notices->setToolTip(QString());
+        m_notices->hide();
+        return;
+    }
+    QString text = QStringLiteral("⚠ ") + m_noticeList.first().shortText;
+    if (m_noticeList.size() > 1)
+        text += QLatin1Char(' ') + tr("(+%n more)", "alert notices", int(m_noticeList.size() - 1));
+    QStringList details;
+    for (const Notice &n : std::as_const(m_noticeList))
+        details.append(n.fullText);
+    m_notices->setText(text);
+    m_notices->setToolTip(details.join(QStringLiteral("\n\n")));
+    m_notices->show();
 }
 
 } // namespace mlwatch

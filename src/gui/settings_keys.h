@@ -24,4 +24,18 @@ inline constexpr QLatin1StringView kExportCsvUnits{"export/csvUnits"};
 inline constexpr QLatin1StringView kExportCsvRange{"export/csvRange"};
 inline constexpr QLatin1StringView kExportPngScale{"export/pngScale"};
 
+// Alert notifications (Alerts → Notification settings…, NotificationSettings), applied to the
+// AlertNotifier at start and whenever the dialog is accepted.
+// bool: quiet hours on. Absent: false.
+inline constexpr QLatin1StringView kQuietHoursEnabled{"notifications/quietHours/enabled"};
+// QString "HH:mm", wall-clock time in the system's local time zone. Absent or unreadable: 22:00
+// and 07:00 (QuietHours' defaults). start > end wraps past midnight; start == end is no window.
+inline constexpr QLatin1StringView kQuietHoursStart{"notifications/quietHours/start"};
+inline constexpr QLatin1StringView kQuietHoursEnd{"notifications/quietHours/end"};
+// bool: critical alerts are notified during quiet hours too. Absent: true.
+inline constexpr QLatin1StringView kQuietHoursCriticalBreaksThrough{
+    "notifications/quietHours/criticalBreaksThrough"};
+// bool: desktop notifications at all (webhooks are not affected). Absent: true.
+inline constexpr QLatin1StringView kDesktopNotificationsEnabled{"notifications/desktop"};
+
 } // namespace mlwatch::SettingsKeys

@@ -103,7 +103,7 @@ void AlertNotifier::route(const AlertNotification &notification) {
         if (m_webhook && !rule->notifications.webhookUrl.isEmpty())
             (void)m_webhook->post(rule->notifications.webhookUrl, item); // failures arrive via failed()
     }
-    if (m_desktop && !desktop.items.isEmpty())
+    if (m_desktop && m_desktopEnabled && !desktop.items.isEmpty())
         m_desktop->notify(desktop);
 }
 

@@ -44,6 +44,11 @@ public:
 
     void setQuietHours(const QuietHours &quiet) { m_policy.setQuietHours(quiet); }
     QuietHours quietHours() const { return m_policy.quietHours(); }
+    // The global desktop switch (Alerts → Notification settings…): while off, nothing goes to the
+    // desktop notifier, whatever the rules say; webhooks are unaffected, and the actions of
+    // notifications shown before still reach the engine. On by default.
+    void setDesktopEnabled(bool enabled) { m_desktopEnabled = enabled; }
+    bool desktopEnabled() const { return m_desktopEnabled; }
     NotificationPolicy &policy() { return m_policy; }
 
     // How often reminders are checked; 0 stops the timer (tests call checkReminders()).
@@ -71,6 +76,7 @@ private:
     QPointer<WebhookNotifier> m_webhook;
     QList<AlertTransition> m_gathered;
     bool m_deliveryQueued = false;
+    bool m_desktopEnabled = true;
     QTimer m_reminderTimer;
 };
 

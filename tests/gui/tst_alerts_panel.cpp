@@ -14,6 +14,7 @@
 #include <QAbstractItemModelTester>
 #include <QFile>
 #include <QMenu>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -109,6 +110,8 @@ private Q_SLOTS:
     void pendingBecomesFiringInPlaceThenResolves();
     void rowsKeepTheEnginesRuleOrder();
     void acknowledgeSnoozeAndSilenceCallThrough();
+    void deleteRuleAsksFirst_data();
+    void deleteRuleAsksFirst();
     void historyIsLoadedAndExportedAsCsv();
     void doubleClickAsksForTheRulesChart();
     void trayIconCountsFiringAlerts();
@@ -258,6 +261,46 @@ void TestAlertsPanel::acknowledgeSnoozeAndSilenceCallThrough() {
     QCOMPARE(f.engine.status(id).silencedUntilMs, f.clock.nowMs() + 24 * 3600 * 1000LL);
     actions.last()->trigger(); // "End silence"
     QCOMPARE(f.engine.status(id).silencedUntilMs, 0);
+}
+
+void TestAlertsPanel::deleteRuleAsksFirst_data() {
+    QTest::addColumn<bool>("confirm");
+    QTest::newRow("Delete asks the owner to delete the rule") << true;
+    QTest::newRow("Cancel keeps the rule") << false;
+}
+
+// The panel asks before anything happens, and then only states the intent: whoever owns the
+// rules (MainWindow with its UserRuleStore) removes and records it.
+void TestAlertsPanel::deleteRuleAsksFirst() {
+    QFETCH(bool, confirm);
+    Fixture f;
+    QVERIFY(f.start({rule(QStringLiteral("r1"), QStringLiteral("churn-endpoint"))}));
+    auto *remove = f.panel->findChild<QPushButton *>(QStringLiteral("deleteRuleButton"));
+    QVERIFY(remove);
+    QVERIFY(!remove->isEnabled()); // nothing selected
+    QVERIFY(!f.panel->deleteSelected());
+    f.feed(QStringLiteral("churn-endpoint"), 1300);
+    QTRY_COMPARE(f.panel->activeModel()->rowCount(), 1);
+    QVERIFY(f.panel->selectRule(QStringLiteral("r1")));
+    QVERIFY(remove->isEnabled());
+
+    QSignalSpy requested(f.panel.get(), &AlertsPanel::deleteRuleRequested);
+    QTest::mouseClick(remove, Qt::LeftButton);
+    auto *box = f.panel->findChild<QMessageBox *>(QStringLiteral("deleteRuleConfirmation"));
+    QVERIFY(box);
+    QTRY_VERIFY(box->isVisible());
+    QVERIFY(box->text().contains(QStringLiteral("Latency — churn-endpoint"))); // names the rule
+    QCOMPARE(box->defaultButton(), box->button(QMessageBox::Cancel));          // Enter keeps it
+    QCOMPARE(requested.count(), 0);                                            // nothing before the answer
+
+    auto *button = confirm ? box->findChild<QPushButton *>(QStringLiteral("confirmDeleteButton"))
+                           : qobject_cast<QPushButton *>(box->button(QMessageBox::Cancel));
+    QVERIFY(button);
+    QTest::mouseClick(button, Qt::LeftButton);
+    QCOMPARE(requested.count(), confirm ? 1 : 0);
+    if (confirm)
+        QCOMPARE(requested.first().first().toString(), QStringLiteral("r1"));
+    QVERIFY(f.engine.contains(QStringLiteral("r1"))); // the panel itself removes nothing
 }
 
 void TestAlertsPanel::historyIsLoadedAndExportedAsCsv() {

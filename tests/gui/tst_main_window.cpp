@@ -13,6 +13,7 @@
 #include "gui/alerts_panel.h"
 #include "gui/main_window.h"
 #include "gui/missing_credentials_page.h"
+#include "gui/session_status_view.h"
 #include "gui/stage_tab.h"
 #include "gui/time_range_selector.h"
 
@@ -93,6 +94,7 @@ private Q_SLOTS:
     void revealRuleShowsTheChartsTab_data();
     void revealRuleShowsTheChartsTab();
     void alertsMenuTogglesThePanel();
+    void alertNoticesAreShortWithTheFullTextInTheTooltip();
 };
 
 void TestMainWindow::tabsInWorkflowOrder_data() {
@@ -351,6 +353,40 @@ void TestMainWindow::alertsMenuTogglesThePanel() {
     QVERIFY(!panel->isVisible());
     f.window->showAlertsPanel();
     QVERIFY(panel->isVisible());
+}
+
+// Alert delivery problems (desktop notifications, webhooks, the rules file) in the status bar:
+// the newest in short, "+N more" for the others, every one in full in the tooltip; a notice under
+// the same key replaces the old one, and clearing the last hides the label.
+void TestMainWindow::alertNoticesAreShortWithTheFullTextInTheTooltip() {
+    Fixture f;
+    QVERIFY(f.start());
+    SessionStatusView *status = f.window->statusView();
+    auto *label = f.window->findChild<QLabel *>(QStringLiteral("alertNoticeLabel"));
+    QVERIFY(status && label);
+    QVERIFY(!label->isVisible());
+
+    status->showNotice(QStringLiteral("desktop"), QStringLiteral("Desktop notifications unavailable"),
+                       QStringLiteral("Desktop notifications are off: no notification service."));
+    QVERIFY(label->isVisible());
+    QCOMPARE(label->text(), QStringLiteral("⚠ Desktop notifications unavailable"));
+    QCOMPARE(label->toolTip(), QStringLiteral("Desktop notifications are off: no notification service."));
+
+    status->showNotice(QStringLiteral("webhook:r1"), QStringLiteral("Webhook of \"Latency\" failed"),
+                       QStringLiteral("The webhook at hooks.example.com answered HTTP 500."));
+    QCOMPARE(label->text(), QStringLiteral("⚠ Webhook of \"Latency\" failed (+1 more)"));
+    QCOMPARE(label->toolTip(), QStringLiteral("The webhook at hooks.example.com answered HTTP 500.\n\n"
+                                              "Desktop notifications are off: no notification service."));
+    status->showNotice(QStringLiteral("webhook:r1"), QStringLiteral("Webhook of \"Latency\" failed"),
+                       QStringLiteral("The webhook at hooks.example.com answered HTTP 404."));
+    QCOMPARE(status->noticeKeys(), (QStringList{QStringLiteral("webhook:r1"), QStringLiteral("desktop")}));
+    QVERIFY(!label->toolTip().contains(QStringLiteral("HTTP 500"))); // replaced, not piled up
+
+    status->clearNotice(QStringLiteral("webhook:r1"));
+    QCOMPARE(label->text(), QStringLiteral("⚠ Desktop notifications unavailable"));
+    status->clearNotice(QStringLiteral("desktop"));
+    QVERIFY(!label->isVisible());
+    QVERIFY(label->toolTip().isEmpty());
 }
 
 QTEST_MAIN(TestMainWindow)

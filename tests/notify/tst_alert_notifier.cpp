@@ -161,6 +161,35 @@ private Q_SLOTS:
         QCOMPARE(server.calls().size(), 1);
     }
 
+    // Alerts → Notification settings… "Show desktop notifications" off: the policy still decides
+    // (notified), but nothing reaches the desktop; switched on again, the next one does.
+    void desktopSwitchOffKeepsNotificationsOffTheDesktop() {
+        FakeNotificationServer server;
+        ManualClock clock(kNow);
+        App app(clock);
+        QVERIFY(app.notifier.desktopEnabled()); // on by default
+        QVERIFY(app.engine.setRules({latencyRule(QStringLiteral("lat"), QStringLiteral("Latency"), 1000),
+                                     latencyRule(QStringLiteral("strict"), QStringLiteral("Strict"), 2000)}));
+        QSignalSpy notified(&app.notifier, &AlertNotifier::notified);
+        QSignalSpy received(&server, &FakeNotificationServer::notifyReceived);
+
+        app.notifier.setDesktopEnabled(false);
+        QVERIFY(!app.notifier.desktopEnabled());
+        app.store.replace(latencySeries(1300)); // "lat" fires
+        app.notifier.deliverPending();
+        QCOMPARE(notified.size(), 1);
+
+        app.notifier.setDesktopEnabled(true);
+        clock.advanceSeconds(60);                  // the next period
+        app.store.replace(latencySeries(2500, 2)); // "strict" fires too; "lat" just stays firing
+        app.notifier.deliverPending();
+        QCOMPARE(notified.size(), 2);
+        QVERIFY(received.wait(kWaitMs));
+        // D-Bus keeps the order of one sender's calls: had the first been sent, it would be first.
+        QCOMPARE(server.calls().size(), 1);
+        QCOMPARE(server.calls().first().summary, QStringLiteral("Critical: Strict"));
+    }
+
     void restartSendsNoDuplicateAndKeepsRepeating() {
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
