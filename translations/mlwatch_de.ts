@@ -300,146 +300,181 @@
     </message>
 </context>
 <context>
+    <name>NotificationSettingsDialog</name>
+    <message>
+        <source>Notification settings</source>
+        <translation>Benachrichtigungseinstellungen</translation>
+    </message>
+    <message>
+        <source>Show &amp;desktop notifications</source>
+        <translation>&amp;Desktop-Benachrichtigungen anzeigen</translation>
+    </message>
+    <message>
+        <source>Off: alerts are still evaluated, listed in the alerts panel and posted to their webhooks, but nothing pops up on this desktop</source>
+        <translation>Aus: Alarme werden weiterhin ausgewertet, im Alarmbereich aufgeführt und an ihre Webhooks gesendet, aber auf diesem Desktop erscheint nichts</translation>
+    </message>
+    <message>
+        <source>&amp;Quiet hours</source>
+        <translation>&amp;Ruhezeiten</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Von:</translation>
+    </message>
+    <message>
+        <source>&amp;Until:</source>
+        <translation>&amp;Bis:</translation>
+    </message>
+    <message>
+        <source>&amp;Critical alerts break through</source>
+        <translation>&amp;Kritische Alarme kommen trotzdem durch</translation>
+    </message>
+    <message>
+        <source>During quiet hours no desktop notification and no webhook is sent. A rule that is still firing when they end is reminded then.</source>
+        <translation>Während der Ruhezeiten werden weder Desktop-Benachrichtigungen noch Webhooks gesendet. Eine Regel, die an ihrem Ende noch auslöst, wird dann in Erinnerung gebracht.</translation>
+    </message>
+</context>
+<context>
     <name>mlwatch</name>
     <message>
         <source>count</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzahl</translation>
     </message>
     <message>
         <source>%</source>
-        <translation type="unfinished"></translation>
+        <translation>%</translation>
     </message>
     <message>
         <source>ms</source>
-        <translation type="unfinished"></translation>
+        <translation>ms</translation>
     </message>
     <message>
         <source>s</source>
-        <translation type="unfinished"></translation>
+        <translation>s</translation>
     </message>
     <message>
         <source>GiB</source>
-        <translation type="unfinished"></translation>
+        <translation>GiB</translation>
     </message>
     <message>
         <source>/s</source>
-        <translation type="unfinished"></translation>
+        <translation>/s</translation>
     </message>
     <message>
         <source>request</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfrage</translation>
     </message>
     <message>
         <source>%1 to %2 timed out. Check the network or try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 an %2: Zeitüberschreitung. Prüfen Sie das Netzwerk oder versuchen Sie es später erneut.</translation>
     </message>
     <message>
         <source>%1: host %2 was not found. Check the endpoint and your DNS.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Der Host %2 wurde nicht gefunden. Prüfen Sie den Endpunkt und Ihr DNS.</translation>
     </message>
     <message>
         <source>%1: %2 refused the connection. Check the endpoint URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 hat die Verbindung abgelehnt. Prüfen Sie die URL des Endpunkts.</translation>
     </message>
     <message>
         <source>%1: the TLS certificate of %2 could not be verified; the request was not sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Das TLS-Zertifikat von %2 konnte nicht überprüft werden; die Anfrage wurde nicht gesendet.</translation>
     </message>
     <message>
         <source>%1 to %2 failed: network error.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 an %2 fehlgeschlagen: Netzwerkfehler.</translation>
     </message>
     <message>
         <source>Cannot write the alert history %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Alarmverlauf %1 kann nicht geschrieben werden.</translation>
     </message>
     <message>
         <source>%1: malformed JSON at line %2, column %3: %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: fehlerhaftes JSON in Zeile %2, Spalte %3: %4.</translation>
     </message>
     <message>
         <source>%1: expected a JSON object.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: JSON-Objekt erwartet.</translation>
     </message>
     <message>
         <source>Cannot read %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gelesen werden.</translation>
     </message>
     <message>
         <source>%1 is too large (more than %2 bytes).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist zu groß (mehr als %2 Bytes).</translation>
     </message>
     <message>
         <source>must be a string.</source>
-        <translation type="unfinished"></translation>
+        <translation>muss eine Zeichenkette sein.</translation>
     </message>
     <message>
         <source>must be a JSON object.</source>
-        <translation type="unfinished"></translation>
+        <translation>muss ein JSON-Objekt sein.</translation>
     </message>
     <message>
         <source>secrets never go into a workspace file: name a profile, or leave it out to use the environment&apos;s credentials.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geheimnisse gehören nie in eine Arbeitsbereichsdatei: Geben Sie ein Profil an oder lassen Sie es weg, um die Zugangsdaten aus der Umgebung zu verwenden.</translation>
     </message>
     <message>
         <source>is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>ist erforderlich.</translation>
     </message>
     <message>
         <source>is required: &quot;aws&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>ist erforderlich: &quot;aws&quot;.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not an account kind this version supports: use &quot;aws&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; ist keine Kontoart, die diese Version unterstützt: Verwenden Sie &quot;aws&quot;.</translation>
     </message>
     <message>
         <source>is required, e.g. &quot;us-east-1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>ist erforderlich, z. B. &quot;us-east-1&quot;.</translation>
     </message>
     <message>
         <source>must be &quot;json&quot; or &quot;query&quot;, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>muss &quot;json&quot; oder &quot;query&quot; sein, nicht &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not an http(s) URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; ist keine http(s)-URL.</translation>
     </message>
     <message>
         <source>is missing: this is not an MLWatch workspace file.</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlt: Dies ist keine MLWatch-Arbeitsbereichsdatei.</translation>
     </message>
     <message>
         <source>must be &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>muss &quot;%1&quot; sein.</translation>
     </message>
     <message>
         <source>must be a whole number from 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>muss eine ganze Zahl ab 1 sein.</translation>
     </message>
     <message>
         <source>%1 is newer than this MLWatch reads (up to %2): update MLWatch to open this workspace.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist neuer, als dieses MLWatch lesen kann (bis %2): Aktualisieren Sie MLWatch, um diesen Arbeitsbereich zu öffnen.</translation>
     </message>
     <message>
         <source>must be a JSON array.</source>
-        <translation type="unfinished"></translation>
+        <translation>muss ein JSON-Array sein.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is used by another account.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; wird bereits von einem anderen Konto verwendet.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not one of the accounts.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; ist keines der Konten.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is used by another rule.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; wird bereits von einer anderen Regel verwendet.</translation>
     </message>
     <message>
         <source>secrets never go into a workspace file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geheimnisse gehören nie in eine Arbeitsbereichsdatei.</translation>
     </message>
 </context>
 <context>
@@ -485,30 +520,30 @@
     <name>mlwatch::AlertEngine</name>
     <message>
         <source>No alert history given.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Alarmverlauf angegeben.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is used by another rule.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; wird bereits von einer anderen Regel verwendet.</translation>
     </message>
 </context>
 <context>
     <name>mlwatch::AlertHistory</name>
     <message>
         <source>Cannot read the alert history %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Alarmverlauf %1 kann nicht gelesen werden.</translation>
     </message>
     <message>
         <source>%1 is not an alert state file this version reads.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist keine Alarmzustandsdatei, die diese Version lesen kann.</translation>
     </message>
     <message>
         <source>cannot create the directory</source>
-        <translation type="unfinished"></translation>
+        <translation>das Verzeichnis kann nicht angelegt werden</translation>
     </message>
     <message>
         <source>Cannot write the alert history export.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Export des Alarmverlaufs kann nicht geschrieben werden.</translation>
     </message>
 </context>
 <context>
@@ -577,159 +612,159 @@
     <name>mlwatch::AlertRule</name>
     <message>
         <source>count</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzahl</translation>
     </message>
     <message>
         <source>%</source>
-        <translation type="unfinished"></translation>
+        <translation>%</translation>
     </message>
     <message>
         <source>µs</source>
-        <translation type="unfinished"></translation>
+        <translation>µs</translation>
     </message>
     <message>
         <source>ms</source>
-        <translation type="unfinished"></translation>
+        <translation>ms</translation>
     </message>
     <message>
         <source>s</source>
-        <translation type="unfinished"></translation>
+        <translation>s</translation>
     </message>
     <message>
         <source>min</source>
-        <translation type="unfinished"></translation>
+        <translation>min</translation>
     </message>
     <message>
         <source>h</source>
-        <translation type="unfinished"></translation>
+        <translation>h</translation>
     </message>
     <message>
         <source>B</source>
-        <translation type="unfinished"></translation>
+        <translation>B</translation>
     </message>
     <message>
         <source>KiB</source>
-        <translation type="unfinished"></translation>
+        <translation>KiB</translation>
     </message>
     <message>
         <source>MiB</source>
-        <translation type="unfinished"></translation>
+        <translation>MiB</translation>
     </message>
     <message>
         <source>GiB</source>
-        <translation type="unfinished"></translation>
+        <translation>GiB</translation>
     </message>
     <message>
         <source>TiB</source>
-        <translation type="unfinished"></translation>
+        <translation>TiB</translation>
     </message>
     <message>
         <source>/s</source>
-        <translation type="unfinished"></translation>
+        <translation>/s</translation>
     </message>
     <message>
         <source>is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>ist erforderlich.</translation>
     </message>
     <message>
         <source>must be at most %1 characters without control characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>darf höchstens %1 Zeichen lang sein und keine Steuerzeichen enthalten.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a cloud: use aws, azure or gcp.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; ist keine Cloud: Verwenden Sie aws, azure oder gcp.</translation>
     </message>
     <message>
         <source>is required: the namespace, metric, dimensions and statistic of the series the rule watches.</source>
-        <translation type="unfinished"></translation>
+        <translation>ist erforderlich: Namespace, Metrik, Dimensionen und Statistik der Reihe, die die Regel beobachtet.</translation>
     </message>
     <message>
         <source>names and values must not be empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Namen und Werte dürfen nicht leer sein.</translation>
     </message>
     <message>
         <source>must be a finite number.</source>
-        <translation type="unfinished"></translation>
+        <translation>muss eine endliche Zahl sein.</translation>
     </message>
     <message>
         <source>(%1) must be below critical (%2) for a rule that alerts above.</source>
-        <translation type="unfinished"></translation>
+        <translation>(%1) muss unter dem kritischen Wert (%2) liegen, wenn die Regel bei Überschreitung alarmiert.</translation>
     </message>
     <message>
         <source>(%1) must be above critical (%2) for a rule that alerts below.</source>
-        <translation type="unfinished"></translation>
+        <translation>(%1) muss über dem kritischen Wert (%2) liegen, wenn die Regel bei Unterschreitung alarmiert.</translation>
     </message>
     <message>
         <source>(%1) is on the wrong side: for a rule that alerts above, it must be at or below critical (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>(%1) liegt auf der falschen Seite: Wenn die Regel bei Überschreitung alarmiert, muss der Wert höchstens beim kritischen Wert (%2) liegen.</translation>
     </message>
     <message>
         <source>(%1) is on the wrong side: for a rule that alerts below, it must be at or above critical (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>(%1) liegt auf der falschen Seite: Wenn die Regel bei Unterschreitung alarmiert, muss der Wert mindestens beim kritischen Wert (%2) liegen.</translation>
     </message>
     <message>
         <source>needs a warning threshold.</source>
-        <translation type="unfinished"></translation>
+        <translation>erfordert einen Warnschwellenwert.</translation>
     </message>
     <message>
         <source>(%1) is on the wrong side: for a rule that alerts above, it must be at or below warning (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>(%1) liegt auf der falschen Seite: Wenn die Regel bei Überschreitung alarmiert, muss der Wert höchstens beim Warnwert (%2) liegen.</translation>
     </message>
     <message>
         <source>(%1) is on the wrong side: for a rule that alerts below, it must be at or above warning (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>(%1) liegt auf der falschen Seite: Wenn die Regel bei Unterschreitung alarmiert, muss der Wert mindestens beim Warnwert (%2) liegen.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a known unit: use one of %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; ist keine bekannte Einheit: Verwenden Sie eine von %2.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; cannot show a series measured in %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; kann keine Reihe anzeigen, die in %2 gemessen wird.</translation>
     </message>
     <message>
         <source>must be between 1 and %1 seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>muss zwischen 1 und %1 Sekunden liegen.</translation>
     </message>
     <message>
         <source>must be between 1 and %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>muss zwischen 1 und %1 liegen.</translation>
     </message>
     <message>
         <source>(%1) must be between 1 and evaluationPeriods (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>(%1) muss zwischen 1 und evaluationPeriods (%2) liegen.</translation>
     </message>
     <message>
         <source>must not be negative.</source>
-        <translation type="unfinished"></translation>
+        <translation>darf nicht negativ sein.</translation>
     </message>
     <message>
         <source>must be an https URL (plain http only on loopback).</source>
-        <translation type="unfinished"></translation>
+        <translation>muss eine https-URL sein (einfaches http nur auf Loopback).</translation>
     </message>
     <message>
         <source>must be a string.</source>
-        <translation type="unfinished"></translation>
+        <translation>muss eine Zeichenkette sein.</translation>
     </message>
     <message>
         <source>must be &quot;above&quot; or &quot;below&quot;, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>muss &quot;above&quot; oder &quot;below&quot; sein, nicht &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>is required: &quot;above&quot; or &quot;below&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>ist erforderlich: &quot;above&quot; oder &quot;below&quot;.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a CloudWatch unit name (e.g. Microseconds, Percent, Bytes, Count).</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; ist kein CloudWatch-Einheitenname (z. B. Microseconds, Percent, Bytes, Count).</translation>
     </message>
     <message>
         <source>must be missing, ignore, notBreaching or breaching, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>muss missing, ignore, notBreaching oder breaching sein, nicht &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>Cannot write %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden.</translation>
     </message>
 </context>
 <context>
@@ -990,6 +1025,30 @@
         <source>Alerts (%1 firing)</source>
         <translation>Alarme (%1 ausgelöst)</translation>
     </message>
+    <message>
+        <source>&amp;Delete rule…</source>
+        <translation>Regel &amp;löschen…</translation>
+    </message>
+    <message>
+        <source>Stop evaluating this rule and remove it (its history stays)</source>
+        <translation>Diese Regel nicht mehr auswerten und entfernen (ihr Verlauf bleibt erhalten)</translation>
+    </message>
+    <message>
+        <source>Delete alert rule</source>
+        <translation>Alarmregel löschen</translation>
+    </message>
+    <message>
+        <source>Delete the alert rule &quot;%1&quot;?</source>
+        <translation>Die Alarmregel „%1“ löschen?</translation>
+    </message>
+    <message>
+        <source>It is no longer evaluated and notifies no one. Its past transitions stay in the history.</source>
+        <translation>Sie wird nicht mehr ausgewertet und benachrichtigt niemanden mehr. Ihre bisherigen Zustandswechsel bleiben im Verlauf.</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
 </context>
 <context>
     <name>mlwatch::AppController</name>
@@ -1009,77 +1068,85 @@
         <source>AWS %1 — %2</source>
         <translation>AWS %1 — %2</translation>
     </message>
+    <message>
+        <source>Desktop notifications unavailable</source>
+        <translation>Desktop-Benachrichtigungen nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>Webhook of &quot;%1&quot; failed</source>
+        <translation>Webhook von „%1“ fehlgeschlagen</translation>
+    </message>
 </context>
 <context>
     <name>mlwatch::ChartExportController</name>
     <message>
         <source>Export PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>Als PNG exportieren…</translation>
     </message>
     <message>
         <source>Export PNG at 2×…</source>
-        <translation type="unfinished"></translation>
+        <translation>Als PNG in 2× exportieren…</translation>
     </message>
     <message>
         <source>Copy image</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild kopieren</translation>
     </message>
     <message>
         <source>Export CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Als CSV exportieren…</translation>
     </message>
     <message>
         <source>Export all charts in this tab…</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Diagramme dieses Tabs exportieren…</translation>
     </message>
     <message>
         <source>Export chart as PNG</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagramm als PNG exportieren</translation>
     </message>
     <message>
         <source>PNG images (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG-Bilder (*.png)</translation>
     </message>
     <message>
         <source>Export chart data as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagrammdaten als CSV exportieren</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
         <source>Export all charts: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Diagramme exportieren: %1</translation>
     </message>
     <message>
         <source>Export all charts of “%1” to a folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Diagramme von „%1“ in einen Ordner exportieren</translation>
     </message>
     <message>
         <source>Replace files?</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien ersetzen?</translation>
     </message>
     <message numerus="yes">
         <source>%n file(s) in this folder will be replaced.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Datei in diesem Ordner wird ersetzt.</numerusform>
+            <numerusform>%n Dateien in diesem Ordner werden ersetzt.</numerusform>
         </translation>
     </message>
     <message>
         <source>Replace</source>
-        <translation type="unfinished"></translation>
+        <translation>Ersetzen</translation>
     </message>
     <message>
         <source>Export failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Export fehlgeschlagen</translation>
     </message>
     <message numerus="yes">
         <source>%n file(s) could not be saved; the others were saved.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Datei konnte nicht gespeichert werden; die übrigen wurden gespeichert.</numerusform>
+            <numerusform>%n Dateien konnten nicht gespeichert werden; die übrigen wurden gespeichert.</numerusform>
         </translation>
     </message>
 </context>
@@ -1087,74 +1154,74 @@
     <name>mlwatch::ChartExportOptionsDialog</name>
     <message>
         <source>Export all charts</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Diagramme exportieren</translation>
     </message>
     <message>
         <source>Export CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Als CSV exportieren</translation>
     </message>
     <message>
         <source>&amp;1× (as on screen)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;1× (wie auf dem Bildschirm)</translation>
     </message>
     <message>
         <source>&amp;2× (sharper, for slides and print)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;2× (schärfer, für Folien und Druck)</translation>
     </message>
     <message>
         <source>&amp;Visible range</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sichtbarer Zeitraum</translation>
     </message>
     <message>
         <source>&amp;Everything loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Alle geladenen Daten</translation>
     </message>
     <message>
         <source>&amp;Long: timestamp, series, value, unit (like mlwatch-cli query)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lang: Zeitstempel, Reihe, Wert, Einheit (wie mlwatch-cli query)</translation>
     </message>
     <message>
         <source>&amp;Wide: one column per series (for spreadsheets)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Breit: eine Spalte pro Reihe (für Tabellenkalkulationen)</translation>
     </message>
     <message>
         <source>&amp;Raw, as the cloud reports them</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Roh, wie die Cloud sie meldet</translation>
     </message>
     <message>
         <source>As the chart &amp;shows them</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie das Diagramm sie an&amp;zeigt</translation>
     </message>
     <message>
         <source>Image size</source>
-        <translation type="unfinished"></translation>
+        <translation>Bildgröße</translation>
     </message>
     <message>
         <source>Time range (UTC timestamps)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitraum (UTC-Zeitstempel)</translation>
     </message>
     <message>
         <source>CSV layout</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV-Aufbau</translation>
     </message>
     <message>
         <source>Units</source>
-        <translation type="unfinished"></translation>
+        <translation>Einheiten</translation>
     </message>
     <message>
         <source>Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportieren…</translation>
     </message>
 </context>
 <context>
     <name>mlwatch::ChartExporter</name>
     <message>
         <source>Could not save “%1”: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ konnte nicht gespeichert werden: %2</translation>
     </message>
     <message>
         <source>the folder could not be created</source>
-        <translation type="unfinished"></translation>
+        <translation>der Ordner konnte nicht angelegt werden</translation>
     </message>
 </context>
 <context>
@@ -1171,113 +1238,113 @@
     <name>mlwatch::CsvWriter</name>
     <message>
         <source>Could not write the CSV.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die CSV-Datei konnte nicht geschrieben werden.</translation>
     </message>
 </context>
 <context>
     <name>mlwatch::DefaultRules</name>
     <message>
         <source>Model latency — %1</source>
-        <translation type="unfinished">Modelllatenz — %1</translation>
+        <translation>Modelllatenz — %1</translation>
     </message>
     <message>
         <source>Critical above %3 ms: the seed&apos;s latency limit for an interactive model. Warning above %1 ms gives notice first. Recovery only below %4 ms (warning %2 ms) so a latency hovering at the line does not flap (the #1 alerting request, grafana#6202). 3 of the last 5 minutes: one slow minute is not an incident. No requests means no latency, so missing minutes count as fine.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kritisch über %3 ms: die vorgegebene Latenzgrenze für ein interaktives Modell. Eine Warnung über %1 ms kündigt das vorher an. Erholung erst unter %4 ms (Warnung %2 ms), damit eine Latenz, die um die Linie pendelt, nicht flattert (der meistgewünschte Alarmwunsch, grafana#6202). 3 der letzten 5 Minuten: Eine langsame Minute ist noch kein Vorfall. Ohne Anfragen gibt es keine Latenz, daher zählen fehlende Minuten als in Ordnung.</translation>
     </message>
     <message>
         <source>Server errors (5XX) — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Serverfehler (5XX) — %1</translation>
     </message>
     <message>
         <source>5XX errors are failures of the model container (4XX are the clients&apos; mistakes and are not alerted on). Warning above %1 and critical above %3 errors a minute, in 3 of the last 5 minutes; it recovers below %2 / %4 a minute so a trickle of errors does not flap. SageMaker publishes no datapoint without traffic, so missing minutes count as error-free.</source>
-        <translation type="unfinished"></translation>
+        <translation>5XX-Fehler sind Ausfälle des Modell-Containers (4XX sind Fehler der Clients und lösen keinen Alarm aus). Warnung über %1 und kritisch über %3 Fehler pro Minute, in 3 der letzten 5 Minuten; Erholung unter %2 / %4 pro Minute, damit vereinzelte Fehler nicht flattern. SageMaker veröffentlicht ohne Verkehr keinen Datenpunkt, daher zählen fehlende Minuten als fehlerfrei.</translation>
     </message>
     <message>
         <source>Endpoint CPU — %1</source>
-        <translation type="unfinished">Endpunkt-CPU — %1</translation>
+        <translation>Endpunkt-CPU — %1</translation>
     </message>
     <message>
         <source>Warning above %1 %: time to add instances before latency suffers; critical above %3 %. 8 of the last 10 minutes, so a short burst of traffic does not page anyone; recovery 5 points lower (%2 % / %4 %). An endpoint that stops publishing CPU is reported as no data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung über %1 %: Zeit, Instanzen hinzuzufügen, bevor die Latenz leidet; kritisch über %3 %. 8 der letzten 10 Minuten, damit eine kurze Verkehrsspitze niemanden alarmiert; Erholung 5 Punkte darunter (%2 % / %4 %). Ein Endpunkt, der keine CPU-Werte mehr veröffentlicht, wird als „keine Daten“ gemeldet.</translation>
     </message>
     <message>
         <source>Endpoint memory — %1</source>
-        <translation type="unfinished">Endpunkt-Arbeitsspeicher — %1</translation>
+        <translation>Endpunkt-Arbeitsspeicher — %1</translation>
     </message>
     <message>
         <source>A model server that runs out of memory restarts and drops requests: warning above %1 %, critical above %3 %, in 4 of the last 5 minutes; recovery 5 points lower (%2 % / %4 %).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Modellserver, dem der Arbeitsspeicher ausgeht, startet neu und verliert Anfragen: Warnung über %1 %, kritisch über %3 %, in 4 der letzten 5 Minuten; Erholung 5 Punkte darunter (%2 % / %4 %).</translation>
     </message>
     <message>
         <source>Processing memory — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsspeicher der Verarbeitung — %1</translation>
     </message>
     <message>
         <source>Feature jobs that load more data than fits in memory slow down or fail. The peak, not the average, is what runs out: warning above %1 %, critical above %3 %, sustained for 4 of 5 minutes; recovery 5 points lower (%2 % / %4 %). Processing jobs run for hours with nothing in between, so minutes without a job count as fine.</source>
-        <translation type="unfinished"></translation>
+        <translation>Feature-Jobs, die mehr Daten laden als in den Arbeitsspeicher passen, werden langsam oder scheitern. Es ist die Spitze, nicht der Mittelwert, die an die Grenze stößt: Warnung über %1 %, kritisch über %3 %, anhaltend in 4 von 5 Minuten; Erholung 5 Punkte darunter (%2 % / %4 %). Verarbeitungsjobs laufen stundenlang, dazwischen gibt es nichts, daher zählen Minuten ohne Job als in Ordnung.</translation>
     </message>
     <message>
         <source>Training memory — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsspeicher des Trainings — %1</translation>
     </message>
     <message>
         <source>Running out of host memory stops a training job: warning above %1 %, critical above %3 %, in 4 of the last 5 minutes; recovery 5 points lower (%2 % / %4 %). Minutes without a running job count as fine.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geht der Host-Arbeitsspeicher aus, bricht ein Trainingsjob ab: Warnung über %1 %, kritisch über %3 %, in 4 der letzten 5 Minuten; Erholung 5 Punkte darunter (%2 % / %4 %). Minuten ohne laufenden Job zählen als in Ordnung.</translation>
     </message>
     <message>
         <source>Disk space — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Speicherplatz — %1</translation>
     </message>
     <message>
         <source>A full disk stops checkpoints and the job with them: warning above %1 %, critical above %3 %, in 3 of the last 5 minutes; recovery 5 points lower (%2 % / %4 %).</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine volle Festplatte verhindert Checkpoints und stoppt damit den Job: Warnung über %1 %, kritisch über %3 %, in 3 der letzten 5 Minuten; Erholung 5 Punkte darunter (%2 % / %4 %).</translation>
     </message>
     <message>
         <source>A processing job whose output fills the disk fails at the end, after hours of work: warning above %1 %, critical above %3 %, in 3 of the last 5 minutes; recovery 5 points lower (%2 % / %4 %).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Verarbeitungsjob, dessen Ausgabe die Festplatte füllt, scheitert am Ende, nach stundenlanger Arbeit: Warnung über %1 %, kritisch über %3 %, in 3 der letzten 5 Minuten; Erholung 5 Punkte darunter (%2 % / %4 %).</translation>
     </message>
     <message>
         <source>Slow evaluation queries — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Langsame Evaluierungsabfragen — %1</translation>
     </message>
     <message>
         <source>Evaluation queries that take longer than %1 ms (warning) or %3 ms (critical) on average, in 2 of the last 3 five-minute periods, usually scan a growing, unpartitioned dataset, and Athena bills by the data scanned. Recovery 10 % lower (%2 ms / %4 ms). Periods without queries count as fine.</source>
-        <translation type="unfinished"></translation>
+        <translation>Evaluierungsabfragen, die im Mittel länger als %1 ms (Warnung) oder %3 ms (kritisch) dauern, in 2 der letzten 3 Fünf-Minuten-Perioden, durchsuchen meist einen wachsenden, nicht partitionierten Datensatz, und Athena rechnet nach gelesener Datenmenge ab. Erholung 10 % darunter (%2 ms / %4 ms). Perioden ohne Abfragen zählen als in Ordnung.</translation>
     </message>
     <message>
         <source>Drift of %2 — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Drift von %2 — %1</translation>
     </message>
     <message>
         <source>Model Monitor flags a feature whose distance from the training baseline exceeds %1 (warning); %3 is critical. One value per hourly monitoring run, so each run is judged on its own; recovery 20 % lower (%2 / %4). An hour without a run keeps the state.</source>
-        <translation type="unfinished"></translation>
+        <translation>Model Monitor markiert ein Merkmal, dessen Abstand zur Trainings-Baseline %1 übersteigt (Warnung); ab %3 ist es kritisch. Ein Wert pro stündlichem Monitoring-Lauf, daher wird jeder Lauf für sich beurteilt; Erholung 20 % darunter (%2 / %4). Eine Stunde ohne Lauf behält den Zustand bei.</translation>
     </message>
 </context>
 <context>
     <name>mlwatch::DesktopNotifier</name>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen</translation>
     </message>
     <message>
         <source>Snooze 1 h</source>
-        <translation type="unfinished"></translation>
+        <translation>1 h schlummern</translation>
     </message>
     <message>
         <source>Acknowledge</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestätigen</translation>
     </message>
     <message>
         <source>Desktop notifications are off: there is no D-Bus session bus. Alerts still show in MLWatch&apos;s window and tray.</source>
-        <translation type="unfinished"></translation>
+        <translation>Desktop-Benachrichtigungen sind aus: Es gibt keinen D-Bus-Sitzungsbus. Alarme erscheinen weiterhin im Fenster von MLWatch und im Infobereich.</translation>
     </message>
     <message>
         <source>Desktop notifications are off: the notification service did not answer. Alerts still show in MLWatch&apos;s window and tray.</source>
-        <translation type="unfinished"></translation>
+        <translation>Desktop-Benachrichtigungen sind aus: Der Benachrichtigungsdienst hat nicht geantwortet. Alarme erscheinen weiterhin im Fenster von MLWatch und im Infobereich.</translation>
     </message>
     <message>
         <source>Desktop notifications are off: no notification service (org.freedesktop.Notifications) is running on the session bus. Alerts still show in MLWatch&apos;s window and tray.</source>
-        <translation type="unfinished"></translation>
+        <translation>Desktop-Benachrichtigungen sind aus: Auf dem Sitzungsbus läuft kein Benachrichtigungsdienst (org.freedesktop.Notifications). Alarme erscheinen weiterhin im Fenster von MLWatch und im Infobereich.</translation>
     </message>
 </context>
 <context>
@@ -1303,15 +1370,15 @@
     <name>mlwatch::HttpClient</name>
     <message>
         <source>Refusing to send credentials over unencrypted HTTP to %1. Use an https:// endpoint (plain http is allowed only for this computer&apos;s loopback address).</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugangsdaten werden nicht über unverschlüsseltes HTTP an %1 gesendet. Verwenden Sie einen https://-Endpunkt (einfaches http ist nur für die Loopback-Adresse dieses Computers erlaubt).</translation>
     </message>
     <message>
         <source>%1 was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde abgebrochen.</translation>
     </message>
     <message>
         <source>%1: the answer from %2 is larger than %3 MiB and was not read.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die Antwort von %2 ist größer als %3 MiB und wurde nicht gelesen.</translation>
     </message>
 </context>
 <context>
@@ -1343,6 +1410,38 @@
     <message>
         <source>Ctrl+Shift+A</source>
         <translation>Ctrl+Shift+A</translation>
+    </message>
+    <message>
+        <source>&amp;Notification settings…</source>
+        <translation>&amp;Benachrichtigungseinstellungen…</translation>
+    </message>
+    <message>
+        <source>&amp;Weekly review…</source>
+        <translation>&amp;Wochenbericht…</translation>
+    </message>
+    <message>
+        <source>Your alert rules could not be read: default rules in use</source>
+        <translation>Ihre Alarmregeln konnten nicht gelesen werden: Standardregeln aktiv</translation>
+    </message>
+    <message>
+        <source>%1
+
+MLWatch started with the default rules. The file is left as it is until you save or delete a rule; then it is kept as %2 and a new one is written.</source>
+        <translation>%1
+
+MLWatch wurde mit den Standardregeln gestartet. Die Datei bleibt unverändert, bis Sie eine Regel speichern oder löschen; dann wird sie als %2 aufbewahrt und eine neue geschrieben.</translation>
+    </message>
+    <message>
+        <source>Alert rules not saved</source>
+        <translation>Alarmregeln nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>%1
+
+The change is in effect until MLWatch quits.</source>
+        <translation>%1
+
+Die Änderung gilt, bis MLWatch beendet wird.</translation>
     </message>
 </context>
 <context>
@@ -1389,11 +1488,11 @@
     </message>
     <message>
         <source>Export and copy this chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Diagramm exportieren und kopieren</translation>
     </message>
     <message>
         <source>Chart menu: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagrammmenü: %1</translation>
     </message>
     <message>
         <source>Alert on this…</source>
@@ -1432,101 +1531,112 @@
     </message>
 </context>
 <context>
+    <name>mlwatch::NotificationSettingsDialog</name>
+    <message>
+        <source>Times are in this computer&apos;s time zone, %1.</source>
+        <translation>Die Zeiten gelten in der Zeitzone dieses Computers, %1.</translation>
+    </message>
+    <message>
+        <source>Times are in this computer&apos;s time zone, %1 (%2 now).</source>
+        <translation>Die Zeiten gelten in der Zeitzone dieses Computers, %1 (derzeit %2).</translation>
+    </message>
+</context>
+<context>
     <name>mlwatch::NotificationText</name>
     <message>
         <source>critical</source>
-        <translation type="unfinished"></translation>
+        <translation>kritisch</translation>
     </message>
     <message>
         <source>warning</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung</translation>
     </message>
     <message>
         <source>no data</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Daten</translation>
     </message>
     <message>
         <source>%1 is firing (%2): %3 at %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ausgelöst (%2): %3 um %4</translation>
     </message>
     <message>
         <source>%1 escalated to %2: %3 at %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 eskaliert auf %2: %3 um %4</translation>
     </message>
     <message>
         <source>%1 eased to %2: %3 at %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 abgeschwächt auf %2: %3 um %4</translation>
     </message>
     <message>
         <source>%1 resolved (was %2): %3 at %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 behoben (war %2): %3 um %4</translation>
     </message>
     <message>
         <source>%1 has no data since %2 (was firing, %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat seit %2 keine Daten (war ausgelöst, %3)</translation>
     </message>
     <message>
         <source>%1 is still firing (%2): %3 at %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 weiterhin ausgelöst (%2): %3 um %4</translation>
     </message>
     <message>
         <source>Critical: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kritisch: %1</translation>
     </message>
     <message>
         <source>Warning: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung: %1</translation>
     </message>
     <message>
         <source>Still firing: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiterhin ausgelöst: %1</translation>
     </message>
     <message>
         <source>Resolved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Behoben: %1</translation>
     </message>
     <message>
         <source>No data: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Daten: %1</translation>
     </message>
     <message numerus="yes">
         <source>%n firing</source>
         <comment>alerts</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ausgelöst</numerusform>
+            <numerusform>%n ausgelöst</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n resolved</source>
         <comment>alerts</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n behoben</numerusform>
+            <numerusform>%n behoben</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n without data</source>
         <comment>alerts</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ohne Daten</numerusform>
+            <numerusform>%n ohne Daten</numerusform>
         </translation>
     </message>
     <message>
         <source>Alerts: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarme: %1</translation>
     </message>
     <message>
         <source>, </source>
-        <translation type="unfinished"></translation>
+        <translation>, </translation>
     </message>
     <message numerus="yes">
         <source>… and %n more</source>
         <comment>alerts</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>… und %n weiterer</numerusform>
+            <numerusform>… und %n weitere</numerusform>
         </translation>
     </message>
 </context>
@@ -1534,427 +1644,427 @@
     <name>mlwatch::Reader</name>
     <message>
         <source>must be a string.</source>
-        <translation type="unfinished"></translation>
+        <translation>muss eine Zeichenkette sein.</translation>
     </message>
     <message>
         <source>must be a number.</source>
-        <translation type="unfinished"></translation>
+        <translation>muss eine Zahl sein.</translation>
     </message>
     <message>
         <source>must be a whole number.</source>
-        <translation type="unfinished"></translation>
+        <translation>muss eine ganze Zahl sein.</translation>
     </message>
     <message>
         <source>must be true or false.</source>
-        <translation type="unfinished"></translation>
+        <translation>muss true oder false sein.</translation>
     </message>
     <message>
         <source>must be a JSON object.</source>
-        <translation type="unfinished"></translation>
+        <translation>muss ein JSON-Objekt sein.</translation>
     </message>
 </context>
 <context>
     <name>mlwatch::ReportCsvWriter</name>
     <message>
         <source>Could not write %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht geschrieben werden.</translation>
     </message>
 </context>
 <context>
     <name>mlwatch::ReportDataFetcher</name>
     <message>
         <source>The report was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Bericht wurde abgebrochen.</translation>
     </message>
     <message>
         <source>No data could be fetched.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es konnten keine Daten abgerufen werden.</translation>
     </message>
     <message>
         <source>The account %1 was closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Konto %1 wurde geschlossen.</translation>
     </message>
 </context>
 <context>
     <name>mlwatch::ReportPdfWriter</name>
     <message>
         <source>Weekly review %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Wochenbericht %1</translation>
     </message>
     <message>
         <source>Weekly review</source>
-        <translation type="unfinished"></translation>
+        <translation>Wochenbericht</translation>
     </message>
     <message>
         <source>Could not write %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht geschrieben werden.</translation>
     </message>
     <message>
         <source>The PDF was not started.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das PDF wurde nicht begonnen.</translation>
     </message>
     <message>
         <source>Could not finish the PDF.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das PDF konnte nicht fertiggestellt werden.</translation>
     </message>
     <message>
         <source>Times in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeiten in %1</translation>
     </message>
     <message>
         <source>%1 · weekly review %2</source>
         <comment>workspace · weekly review &lt;week&gt;</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 · Wochenbericht %2</translation>
     </message>
     <message>
         <source>Page %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Seite %1 von %2</translation>
     </message>
     <message>
         <source>Week %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Woche %1: %2</translation>
     </message>
     <message>
         <source>Workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsbereich</translation>
     </message>
     <message>
         <source>Accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>Konten</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keine</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Von</translation>
     </message>
     <message>
         <source>To (exclusive)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bis (ausschließlich)</translation>
     </message>
     <message>
         <source>Time zone</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitzone</translation>
     </message>
     <message>
         <source>Compared with</source>
-        <translation type="unfinished"></translation>
+        <translation>Verglichen mit</translation>
     </message>
     <message>
         <source>the same days one week earlier (%1 – %2), drawn faintly behind this week</source>
-        <translation type="unfinished"></translation>
+        <translation>denselben Tagen eine Woche zuvor (%1 – %2), blass hinter dieser Woche gezeichnet</translation>
     </message>
     <message>
         <source>Generated at</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellt am</translation>
     </message>
     <message>
         <source>Contents</source>
-        <translation type="unfinished"></translation>
+        <translation>Inhalt</translation>
     </message>
     <message>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusammenfassung</translation>
     </message>
     <message>
         <source>Week over week</source>
-        <translation type="unfinished"></translation>
+        <translation>Wochenvergleich</translation>
     </message>
     <message>
         <source>Alert log</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarmprotokoll</translation>
     </message>
     <message>
         <source>No alert rules: nothing was watched, so nothing could fire.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Alarmregeln: Es wurde nichts überwacht, also konnte nichts auslösen.</translation>
     </message>
     <message>
         <source>From the alert history recorded while MLWatch ran. Rules: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus dem Alarmverlauf, der während der Laufzeit von MLWatch aufgezeichnet wurde. Regeln: %1.</translation>
     </message>
     <message>
         <source>No alert history was recorded, so the alert rules were replayed over this range&apos;s data. Rules: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde kein Alarmverlauf aufgezeichnet, daher wurden die Alarmregeln über die Daten dieses Zeitraums nachgespielt. Regeln: %1.</translation>
     </message>
     <message>
         <source>%1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2</translation>
     </message>
     <message>
         <source>Alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarme</translation>
     </message>
     <message>
         <source>Alerts fired: %1 (critical %2, warning %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgelöste Alarme: %1 (kritisch %2, Warnung %3)</translation>
     </message>
     <message>
         <source>Time in alert: %1 (at least one rule firing)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit im Alarm: %1 (mindestens eine Regel ausgelöst)</translation>
     </message>
     <message>
         <source>Noisiest rules</source>
-        <translation type="unfinished"></translation>
+        <translation>Regeln mit den meisten Auslösungen</translation>
     </message>
     <message>
         <source>No rule fired in this range.</source>
-        <translation type="unfinished"></translation>
+        <translation>In diesem Zeitraum hat keine Regel ausgelöst.</translation>
     </message>
     <message>
         <source>Rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Regel</translation>
     </message>
     <message>
         <source>Fired</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgelöst</translation>
     </message>
     <message>
         <source>Critical</source>
-        <translation type="unfinished"></translation>
+        <translation>Kritisch</translation>
     </message>
     <message>
         <source>Warning</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung</translation>
     </message>
     <message>
         <source>Time firing</source>
-        <translation type="unfinished"></translation>
+        <translation>Dauer ausgelöst</translation>
     </message>
     <message>
         <source>Data</source>
-        <translation type="unfinished"></translation>
+        <translation>Daten</translation>
     </message>
     <message>
         <source>The accounts have no resources that MLWatch charts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Konten haben keine Ressourcen, für die MLWatch Diagramme zeigt.</translation>
     </message>
     <message>
         <source>No data in this range: none of the %1 charts has a datapoint between %2 and %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Daten in diesem Zeitraum: Keines der %1 Diagramme hat einen Datenpunkt zwischen %2 und %3.</translation>
     </message>
     <message>
         <source>%1 of %2 charts have data in this range.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Diagrammen haben Daten in diesem Zeitraum.</translation>
     </message>
     <message>
         <source>Not fetched: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht abgerufen: %1</translation>
     </message>
     <message>
         <source>Insights of the week</source>
-        <translation type="unfinished"></translation>
+        <translation>Erkenntnisse der Woche</translation>
     </message>
     <message>
         <source>%1 (continued)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Fortsetzung)</translation>
     </message>
     <message>
         <source>No charts for this stage: the accounts have no resources of this kind.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Diagramme für diesen Arbeitsschritt: Die Konten haben keine Ressourcen dieser Art.</translation>
     </message>
     <message>
         <source>Charts without data in this range: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagramme ohne Daten in diesem Zeitraum: %1</translation>
     </message>
     <message>
         <source>Nothing was reported between %1 and %2 (%3): jobs that did not run, or resources that were idle.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zwischen %1 und %2 (%3) wurde nichts gemeldet: Jobs, die nicht liefen, oder Ressourcen, die untätig waren.</translation>
     </message>
     <message>
         <source>%1 (data last week)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Daten in der Vorwoche)</translation>
     </message>
     <message>
         <source>… and %1 more</source>
-        <translation type="unfinished"></translation>
+        <translation>… und %1 weitere</translation>
     </message>
     <message>
         <source>p50, p95 and max of every series: this week against the same days one week earlier. Percentiles are nearest-rank over the datapoints of each week; &quot;—&quot; means no data.</source>
-        <translation type="unfinished"></translation>
+        <translation>p50, p95 und max jeder Reihe: diese Woche im Vergleich zu denselben Tagen eine Woche zuvor. Perzentile nach der Nearest-Rank-Methode über die Datenpunkte jeder Woche; &quot;—&quot; bedeutet keine Daten.</translation>
     </message>
     <message>
         <source>Series without data in either week are not listed: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Reihen ohne Daten in beiden Wochen sind nicht aufgeführt: %1.</translation>
     </message>
     <message>
         <source>No charts, so no metrics to compare.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Diagramme, also keine Metriken zum Vergleichen.</translation>
     </message>
     <message>
         <source>No data in this range or the week before it: nothing to compare.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Daten in diesem Zeitraum oder in der Woche davor: nichts zu vergleichen.</translation>
     </message>
     <message>
         <source>p50</source>
-        <translation type="unfinished"></translation>
+        <translation>p50</translation>
     </message>
     <message>
         <source>p95</source>
-        <translation type="unfinished"></translation>
+        <translation>p95</translation>
     </message>
     <message>
         <source>max</source>
-        <translation type="unfinished"></translation>
+        <translation>max</translation>
     </message>
     <message>
         <source>this week</source>
-        <translation type="unfinished"></translation>
+        <translation>diese Woche</translation>
     </message>
     <message>
         <source>last week</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorwoche</translation>
     </message>
     <message>
         <source>Chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagramm</translation>
     </message>
     <message>
         <source>Series</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>change</source>
-        <translation type="unfinished"></translation>
+        <translation>Reihe</translation>
     </message>
     <message>
         <source>ok</source>
-        <translation type="unfinished"></translation>
+        <translation>ok</translation>
     </message>
     <message>
         <source>pending</source>
-        <translation type="unfinished"></translation>
+        <translation>ausstehend</translation>
     </message>
     <message>
         <source>firing</source>
-        <translation type="unfinished"></translation>
+        <translation>ausgelöst</translation>
     </message>
     <message>
         <source>no data</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Daten</translation>
     </message>
     <message>
         <source>%1 (critical)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (kritisch)</translation>
     </message>
     <message>
         <source>%1 (warning)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Warnung)</translation>
     </message>
     <message>
         <source>No alert changed state in this range.</source>
-        <translation type="unfinished"></translation>
+        <translation>In diesem Zeitraum hat kein Alarm seinen Zustand gewechselt.</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>Wechsel</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <source>missing</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlt</translation>
     </message>
     <message>
         <source>%1 → %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 → %2</translation>
     </message>
     <message>
         <source>… and %1 more changes: every one is in alerts.csv.</source>
-        <translation type="unfinished"></translation>
+        <translation>… und %1 weitere Wechsel: Alle stehen in alerts.csv.</translation>
+    </message>
+    <message>
+        <source>p95 change</source>
+        <translation>p95-Änderung</translation>
     </message>
 </context>
 <context>
     <name>mlwatch::ReportText</name>
     <message>
         <source>Data preparation</source>
-        <translation type="unfinished">Datenaufbereitung</translation>
+        <translation>Datenaufbereitung</translation>
     </message>
     <message>
         <source>Training</source>
-        <translation type="unfinished">Training</translation>
+        <translation>Training</translation>
     </message>
     <message>
         <source>Evaluation</source>
-        <translation type="unfinished">Evaluierung</translation>
+        <translation>Evaluierung</translation>
     </message>
     <message>
         <source>Deployment</source>
-        <translation type="unfinished">Bereitstellung</translation>
+        <translation>Bereitstellung</translation>
     </message>
     <message>
         <source>Monitoring</source>
-        <translation type="unfinished">Überwachung</translation>
+        <translation>Überwachung</translation>
     </message>
     <message>
         <source>Last week</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Woche</translation>
     </message>
     <message>
         <source>Processing jobs that prepare the training data: memory and CPU.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verarbeitungsjobs, die die Trainingsdaten aufbereiten: Arbeitsspeicher und CPU.</translation>
     </message>
     <message>
         <source>Training jobs: whether the GPUs were busy or waiting for data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Trainingsjobs: ob die GPUs ausgelastet waren oder auf Daten warteten.</translation>
     </message>
     <message>
         <source>Evaluation queries and the datasets they read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Evaluierungsabfragen und die Datensätze, die sie lesen.</translation>
     </message>
     <message>
         <source>Endpoint capacity: CPU and memory of the serving instances.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kapazität der Endpunkte: CPU und Arbeitsspeicher der bereitstellenden Instanzen.</translation>
     </message>
     <message>
         <source>Traffic, errors, latency and drift of the models in production.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verkehr, Fehler, Latenz und Drift der Modelle im Produktivbetrieb.</translation>
     </message>
     <message>
         <source>%1 – %2</source>
         <comment>first day – last day</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 – %2</translation>
     </message>
     <message>
         <source>%1 d %2 h</source>
         <comment>duration: days and hours</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 T %2 h</translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
         <comment>duration: hours and minutes</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 h %2 min</translation>
     </message>
     <message>
         <source>%1 min</source>
         <comment>duration: minutes</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 min</translation>
     </message>
 </context>
 <context>
     <name>mlwatch::ReportWeek</name>
     <message>
         <source>&quot;%1&quot; is not an ISO week: write YYYY-Www, e.g. 2026-W47.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; ist keine ISO-Woche: Schreiben Sie YYYY-Www, z. B. 2026-W47.</translation>
     </message>
     <message>
         <source>%1 has no ISO week %2: its weeks are 1 to %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat keine ISO-Woche %2: Die Wochen reichen von 1 bis %3.</translation>
     </message>
     <message>
         <source>The time zone is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zeitzone ist ungültig.</translation>
     </message>
     <message>
         <source>The report&apos;s start must be before its end.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Beginn des Berichts muss vor seinem Ende liegen.</translation>
     </message>
 </context>
 <context>
@@ -1982,6 +2092,14 @@
     <message>
         <source>API requests: %1</source>
         <translation>API-Anfragen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>(+%n more)</source>
+        <comment>alert notices</comment>
+        <translation>
+            <numerusform>(+%n weiterer)</numerusform>
+            <numerusform>(+%n weitere)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2036,11 +2154,11 @@
     </message>
     <message>
         <source>Export all charts…</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Diagramme exportieren…</translation>
     </message>
     <message>
         <source>Save every chart of this tab as PNG and CSV into a folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Jedes Diagramm dieses Tabs als PNG und CSV in einem Ordner speichern</translation>
     </message>
 </context>
 <context>
@@ -2078,91 +2196,260 @@
     <name>mlwatch::TimeSpec</name>
     <message>
         <source>&quot;%1&quot; is not a valid time: use ISO 8601 with a zone such as 2026-11-20T12:00:00Z, or a relative time such as -30m, -1h, -7d or now</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; ist keine gültige Zeit: Verwenden Sie ISO 8601 mit Zeitzone wie 2026-11-20T12:00:00Z oder eine relative Zeit wie -30m, -1h, -7d oder now</translation>
+    </message>
+</context>
+<context>
+    <name>mlwatch::UserRuleStore</name>
+    <message>
+        <source>There is no alert rule &quot;%1&quot;.</source>
+        <translation>Es gibt keine Alarmregel „%1“.</translation>
+    </message>
+    <message>
+        <source>Cannot keep the unreadable alert rules %1 as %2, so they were not overwritten.</source>
+        <translation>Die unlesbaren Alarmregeln %1 können nicht als %2 aufbewahrt werden; sie wurden daher nicht überschrieben.</translation>
+    </message>
+</context>
+<context>
+    <name>mlwatch::UserRulesFile</name>
+    <message>
+        <source>%1: line %2, column %3: %4</source>
+        <translation>%1: Zeile %2, Spalte %3: %4</translation>
+    </message>
+    <message>
+        <source>format: must be &quot;%1&quot;: this is not an MLWatch rules file.</source>
+        <translation>format: muss „%1“ sein: Dies ist keine MLWatch-Regeldatei.</translation>
+    </message>
+    <message>
+        <source>version: must be a whole number from 1.</source>
+        <translation>version: muss eine ganze Zahl ab 1 sein.</translation>
+    </message>
+    <message>
+        <source>version: %1 is newer than this MLWatch reads (up to %2): update MLWatch to use these rules.</source>
+        <translation>version: %1 ist neuer, als dieses MLWatch lesen kann (bis %2): Aktualisieren Sie MLWatch, um diese Regeln zu verwenden.</translation>
+    </message>
+    <message>
+        <source>rules: must be a JSON array.</source>
+        <translation>rules: muss ein JSON-Array sein.</translation>
+    </message>
+    <message>
+        <source>must be a JSON object.</source>
+        <translation>muss ein JSON-Objekt sein.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is used by another rule.</source>
+        <translation>„%1“ wird bereits von einer anderen Regel verwendet.</translation>
+    </message>
+    <message>
+        <source>deletedDefaults: must be a JSON array.</source>
+        <translation>deletedDefaults: muss ein JSON-Array sein.</translation>
+    </message>
+    <message>
+        <source>must be the id of a default rule (&quot;default:…&quot;).</source>
+        <translation>muss die ID einer Standardregel sein („default:…“).</translation>
+    </message>
+    <message>
+        <source>Cannot read the alert rules %1.</source>
+        <translation>Die Alarmregeln %1 können nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>%1 is too large (more than %2 bytes).</source>
+        <translation>%1 ist zu groß (mehr als %2 Bytes).</translation>
+    </message>
+    <message>
+        <source>Cannot write the alert rules %1.</source>
+        <translation>Die Alarmregeln %1 können nicht geschrieben werden.</translation>
     </message>
 </context>
 <context>
     <name>mlwatch::WebhookNotifier</name>
     <message>
         <source>The webhook URL is not a valid http(s) address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Webhook-URL ist keine gültige http(s)-Adresse.</translation>
     </message>
     <message>
         <source>The webhook URL must start with https:// (it starts with %1://).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Webhook-URL muss mit https:// beginnen (sie beginnt mit %1://).</translation>
     </message>
     <message>
         <source>Refusing to post a webhook over unencrypted HTTP to %1. Use https:// (plain http is allowed only for this computer&apos;s loopback address).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Webhook wird nicht über unverschlüsseltes HTTP an %1 gesendet. Verwenden Sie https:// (einfaches http ist nur für die Loopback-Adresse dieses Computers erlaubt).</translation>
     </message>
     <message>
         <source>Webhook of rule “%1”: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Webhook der Regel „%1“: %2</translation>
     </message>
     <message>
         <source>Alert webhook</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarm-Webhook</translation>
     </message>
     <message>
         <source>The webhook at %1 answered HTTP %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Webhook unter %1 hat mit HTTP %2 geantwortet.</translation>
     </message>
     <message>
         <source>%1 (attempts: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Versuche: %2)</translation>
     </message>
 </context>
 <context>
     <name>mlwatch::WeeklyReport</name>
     <message>
         <source>Choose at least one format.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie mindestens ein Format.</translation>
     </message>
 </context>
 <context>
     <name>mlwatch::WeeklyReportWriter</name>
     <message>
         <source>No output folder given.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Ausgabeordner angegeben.</translation>
     </message>
     <message>
         <source>%1 is a file, not a folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist eine Datei, kein Ordner.</translation>
     </message>
     <message>
         <source>The folder %1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner %1 existiert nicht.</translation>
     </message>
     <message>
         <source>%1 is not empty: choose an empty folder, or overwrite the report in it explicitly (--force).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist nicht leer: Wählen Sie einen leeren Ordner oder überschreiben Sie den Bericht darin ausdrücklich (--force).</translation>
     </message>
     <message>
         <source>Could not create the folder %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner %1 konnte nicht angelegt werden.</translation>
     </message>
     <message>
         <source>Could not write %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht geschrieben werden.</translation>
     </message>
     <message>
         <source>The report was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Bericht wurde abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>mlwatch::WeeklyReviewDialog</name>
+    <message>
+        <source>Weekly review</source>
+        <translation>Wochenbericht</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zeitzone</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Woche</translation>
+    </message>
+    <message>
+        <source>Output folder</source>
+        <translation>Ausgabeordner</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <source>PDF report</source>
+        <translation>PDF-Bericht</translation>
+    </message>
+    <message>
+        <source>PNG per chart</source>
+        <translation>PNG je Diagramm</translation>
+    </message>
+    <message>
+        <source>CSV data and summary</source>
+        <translation>CSV-Daten und Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>&amp;Week:</source>
+        <translation>&amp;Woche:</translation>
+    </message>
+    <message>
+        <source>Time &amp;zone:</source>
+        <translation>&amp;Zeitzone:</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Ordner:</translation>
+    </message>
+    <message>
+        <source>Formats:</source>
+        <translation>Formate:</translation>
+    </message>
+    <message>
+        <source>&amp;Create report</source>
+        <translation>Bericht &amp;erstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Open folder</source>
+        <translation>Ordner ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Folder for the weekly review</source>
+        <translation>Ordner für den Wochenbericht</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>MLWatch weekly review %1</source>
+        <translation>MLWatch-Wochenbericht %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a time zone. Choose one from the list, e.g. Europe/Berlin.</source>
+        <translation>&quot;%1&quot; ist keine Zeitzone. Wählen Sie eine aus der Liste, z. B. Europe/Berlin.</translation>
+    </message>
+    <message>
+        <source>There are no charts yet: wait until the account&apos;s resources are listed.</source>
+        <translation>Es gibt noch keine Diagramme: Warten Sie, bis die Ressourcen des Kontos aufgelistet sind.</translation>
+    </message>
+    <message>
+        <source>Folder is not empty</source>
+        <translation>Ordner ist nicht leer</translation>
+    </message>
+    <message>
+        <source>%1 is not empty. Overwrite the report&apos;s files in it? Other files stay as they are.</source>
+        <translation>%1 ist nicht leer. Die Dateien des Berichts darin überschreiben? Andere Dateien bleiben unverändert.</translation>
+    </message>
+    <message>
+        <source>Writing the report…</source>
+        <translation>Bericht wird geschrieben…</translation>
+    </message>
+    <message>
+        <source>Fetching this week and last week…</source>
+        <translation>Diese Woche und die Vorwoche werden abgerufen…</translation>
+    </message>
+    <message>
+        <source>The weekly review is in %1.</source>
+        <translation>Der Wochenbericht liegt in %1.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
     </message>
 </context>
 <context>
     <name>mlwatch::WorkspaceFile</name>
     <message>
         <source>workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsbereich</translation>
     </message>
     <message>
         <source>Cannot read the workspace %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Arbeitsbereich %1 kann nicht gelesen werden.</translation>
     </message>
     <message>
         <source>Cannot write the workspace %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Arbeitsbereich %1 kann nicht geschrieben werden.</translation>
     </message>
 </context>
 <context>
@@ -2192,107 +2479,107 @@
     <name>mlwatch::aws</name>
     <message>
         <source>Could not read %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht gelesen werden: %2.</translation>
     </message>
     <message>
         <source>%1, line %2: expected a &quot;[section]&quot; header or a &quot;key = value&quot; line.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, Zeile %2: Kopfzeile &quot;[section]&quot; oder Zeile &quot;key = value&quot; erwartet.</translation>
     </message>
     <message>
         <source>%1 (not found)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (nicht gefunden)</translation>
     </message>
     <message>
         <source>The AWS profile &quot;%1&quot; uses &quot;%2&quot; (in %3), which MLWatch does not support yet. Use a profile with aws_access_key_id and aws_secret_access_key, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das AWS-Profil &quot;%1&quot; verwendet &quot;%2&quot; (in %3), was MLWatch noch nicht unterstützt. Verwenden Sie ein Profil mit aws_access_key_id und aws_secret_access_key oder setzen Sie AWS_ACCESS_KEY_ID und AWS_SECRET_ACCESS_KEY.</translation>
     </message>
     <message>
         <source>The AWS profile &quot;%1&quot; in %2 has only half a key pair: &quot;%3&quot; is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das AWS-Profil &quot;%1&quot; in %2 enthält nur ein halbes Schlüsselpaar: &quot;%3&quot; fehlt.</translation>
     </message>
     <message>
         <source>Only half of an AWS key pair is set in the environment: %1 is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>In der Umgebung ist nur die Hälfte eines AWS-Schlüsselpaars gesetzt: %1 fehlt.</translation>
     </message>
     <message>
         <source>AWS_CREDENTIAL_EXPIRATION is not an ISO 8601 time such as 2024-05-01T12:00:00Z.</source>
-        <translation type="unfinished"></translation>
+        <translation>AWS_CREDENTIAL_EXPIRATION ist keine ISO-8601-Zeit wie 2024-05-01T12:00:00Z.</translation>
     </message>
     <message>
         <source>The AWS profile &quot;%1&quot; was not found in %2 or %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das AWS-Profil &quot;%1&quot; wurde weder in %2 noch in %3 gefunden.</translation>
     </message>
     <message>
         <source>%1 and %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 und %2</translation>
     </message>
     <message>
         <source>No AWS credentials found. MLWatch looked for AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY in the environment, then for aws_access_key_id and aws_secret_access_key in profile &quot;%1&quot; of %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine AWS-Zugangsdaten gefunden. MLWatch hat in der Umgebung nach AWS_ACCESS_KEY_ID und AWS_SECRET_ACCESS_KEY gesucht, dann nach aws_access_key_id und aws_secret_access_key im Profil &quot;%1&quot; von %2.</translation>
     </message>
     <message>
         <source>No AWS credentials found. MLWatch looked for aws_access_key_id and aws_secret_access_key in profile &quot;%1&quot; of %2 (the environment&apos;s keys are not used when --profile is given).</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine AWS-Zugangsdaten gefunden. MLWatch hat nach aws_access_key_id und aws_secret_access_key im Profil &quot;%1&quot; von %2 gesucht (die Schlüssel aus der Umgebung werden nicht verwendet, wenn --profile angegeben ist).</translation>
     </message>
     <message>
         <source>profile &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil &quot;%1&quot;</translation>
     </message>
     <message>
         <source>&quot;%1&quot; (from %2) is not an AWS region name such as us-east-1.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; (aus %2) ist kein AWS-Regionsname wie us-east-1.</translation>
     </message>
     <message>
         <source>No AWS region is set. Pass --region (for example --region us-east-1), set AWS_REGION or AWS_DEFAULT_REGION, or add &quot;region = us-east-1&quot; to profile &quot;%1&quot; in %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine AWS-Region festgelegt. Übergeben Sie --region (zum Beispiel --region us-east-1), setzen Sie AWS_REGION oder AWS_DEFAULT_REGION oder fügen Sie &quot;region = us-east-1&quot; zum Profil &quot;%1&quot; in %2 hinzu.</translation>
     </message>
     <message>
         <source>The endpoint from %1 is not an http:// or https:// URL with a host name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Endpunkt aus %1 ist keine http://- oder https://-URL mit Hostnamen.</translation>
     </message>
     <message>
         <source>The GetMetricData answer has no MetricDataResults.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort von GetMetricData enthält keine MetricDataResults.</translation>
     </message>
     <message>
         <source>A timestamp in the GetMetricData answer is not ISO 8601.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Zeitstempel in der Antwort von GetMetricData ist nicht im Format ISO 8601.</translation>
     </message>
     <message>
         <source>A value in the GetMetricData answer is not a number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Wert in der Antwort von GetMetricData ist keine Zahl.</translation>
     </message>
     <message>
         <source>The %1 answer is not well-formed XML (line %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort von %1 ist kein wohlgeformtes XML (Zeile %2).</translation>
     </message>
     <message>
         <source>The GetMetricData answer is not a GetMetricDataResponse document.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort von GetMetricData ist kein GetMetricDataResponse-Dokument.</translation>
     </message>
     <message>
         <source>The GetMetricData answer has no GetMetricDataResult.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort von GetMetricData enthält kein GetMetricDataResult.</translation>
     </message>
     <message>
         <source>The ListMetrics answer is not a ListMetricsResponse document.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort von ListMetrics ist kein ListMetricsResponse-Dokument.</translation>
     </message>
     <message>
         <source>The ListMetrics answer has no ListMetricsResult.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort von ListMetrics enthält kein ListMetricsResult.</translation>
     </message>
     <message>
         <source>A result in the GetMetricData answer has no Id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Ergebnis in der Antwort von GetMetricData hat keine Id.</translation>
     </message>
     <message>
         <source>The %1 answer is not valid JSON; it may have been cut off.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort von %1 ist kein gültiges JSON; sie wurde möglicherweise abgeschnitten.</translation>
     </message>
     <message>
         <source>Timestamps and Values differ in length for %1 (%L2 and %L3).</source>
-        <translation type="unfinished"></translation>
+        <translation>Timestamps und Values sind für %1 unterschiedlich lang (%L2 und %L3).</translation>
     </message>
 </context>
 <context>
@@ -2457,56 +2744,80 @@
         <source>How far live inputs have moved from the training baseline; Model Monitor flags a feature above 0.1, and a drifting feature erodes accuracy before errors show.</source>
         <translation>Wie weit sich die Live-Eingaben von der Trainings-Baseline entfernt haben; Model Monitor markiert ein Merkmal über 0,1, und ein driftendes Merkmal kostet Genauigkeit, bevor Fehler sichtbar werden.</translation>
     </message>
+    <message>
+        <source>Disk — %1</source>
+        <translation>Festplatte — %1</translation>
+    </message>
+    <message>
+        <source>Disk (average)</source>
+        <translation>Festplatte (Mittel)</translation>
+    </message>
+    <message>
+        <source>Disk (peak)</source>
+        <translation>Festplatte (Spitze)</translation>
+    </message>
+    <message>
+        <source>Intermediate files fill the job&apos;s storage volume; a full volume fails the job late, after hours of work.</source>
+        <translation>Zwischendateien füllen das Speichervolume des Jobs; ein volles Volume lässt den Job spät scheitern, nach stundenlanger Arbeit.</translation>
+    </message>
+    <message>
+        <source>Disk</source>
+        <translation>Festplatte</translation>
+    </message>
+    <message>
+        <source>Checkpoints and cached datasets grow on the training volume; a full disk stops training at the next checkpoint.</source>
+        <translation>Checkpoints und zwischengespeicherte Datensätze wachsen auf dem Trainingsvolume; eine volle Festplatte stoppt das Training beim nächsten Checkpoint.</translation>
+    </message>
 </context>
 <context>
     <name>mlwatch::aws::CloudWatchProvider</name>
     <message>
         <source>%1: CloudWatch GetMetricData answered with something MLWatch cannot read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: CloudWatch GetMetricData hat etwas geantwortet, das MLWatch nicht lesen kann: %2</translation>
     </message>
     <message>
         <source>%1: CloudWatch returned %2 for %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: CloudWatch hat %2 für %3 zurückgegeben.</translation>
     </message>
     <message>
         <source>%1: CloudWatch ListMetrics for %2 answered with something MLWatch cannot read: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: CloudWatch ListMetrics hat für %2 etwas geantwortet, das MLWatch nicht lesen kann: %3</translation>
     </message>
     <message>
         <source>The fetch was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Abruf wurde abgebrochen.</translation>
     </message>
     <message>
         <source>%1: CloudWatch %2 failed with HTTP status %3 and no AWS error details.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: CloudWatch %2 ist mit HTTP-Status %3 ohne AWS-Fehlerdetails fehlgeschlagen.</translation>
     </message>
     <message>
         <source>%1: CloudWatch %2 is throttled (%3) even after %4 attempts. Refresh less often, chart fewer metrics, or ask AWS for a higher quota.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: CloudWatch %2 wird auch nach %4 Versuchen gedrosselt (%3). Aktualisieren Sie seltener, zeigen Sie weniger Metriken an oder beantragen Sie bei AWS ein höheres Kontingent.</translation>
     </message>
     <message>
         <source>%1: AWS rejected %2 because this computer&apos;s clock is off. Set the clock automatically (NTP) and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: AWS hat %2 abgelehnt, weil die Uhr dieses Computers falsch geht. Stellen Sie die Uhr automatisch (NTP) und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>%1: signed in, but not allowed to call cloudwatch:%2 in %3. Ask for that permission in IAM.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: angemeldet, aber ohne Berechtigung für cloudwatch:%2 in %3. Beantragen Sie diese Berechtigung in IAM.</translation>
     </message>
     <message>
         <source>%1: the temporary AWS credentials have expired. Get new ones and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die temporären AWS-Zugangsdaten sind abgelaufen. Besorgen Sie neue und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>%1: AWS rejected the credentials for %2 (%3). Check the access key id and secret key.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: AWS hat die Zugangsdaten für %2 abgelehnt (%3). Prüfen Sie die Zugriffsschlüssel-ID und den geheimen Schlüssel.</translation>
     </message>
     <message>
         <source>%1: CloudWatch %2 failed on the AWS side (%3) after %4 attempts. Try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: CloudWatch %2 ist nach %4 Versuchen auf AWS-Seite fehlgeschlagen (%3). Versuchen Sie es später erneut.</translation>
     </message>
     <message>
         <source>%1: CloudWatch %2 refused the request: %3 (%4).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: CloudWatch %2 hat die Anfrage abgelehnt: %3 (%4).</translation>
     </message>
 </context>
 </TS>

@@ -1,4 +1,5 @@
 #include "cli/backtest_command.h"
+#include "cli/cli_error.h"
 
 #include "cli/query_output_writer.h"
 #include "core/alerts/alert_rule.h"
@@ -18,10 +19,6 @@
 namespace mlwatch::cli {
 
 namespace {
-
-Error badArgument(const QString &message) {
-    return Error{ErrorCode::BadArgument, message, QString()};
-}
 
 // RFC 4180 records of `text`: quoted fields with doubled quotes; '\n' or "\r\n" line ends.
 // `lines[i]` is the 1-based line each record starts on (for error messages).

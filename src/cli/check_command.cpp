@@ -1,5 +1,6 @@
 #include "cli/check_command.h"
 
+#include "cli/demo_launch.h"
 #include "core/alerts/alert_evaluator.h"
 #include "core/alerts/default_rules.h"
 #include "core/catalog/aws_catalog.h"
@@ -23,23 +24,6 @@
 namespace mlwatch::cli {
 
 namespace {
-
-const char kDemoNowVariable[] = "MLWATCH_DEMO_NOW";
-
-// A clock that stands still (see QueryCommand): a pinned demo run is reproducible to the byte.
-class PinnedClock final : public Clock {
-public:
-    explicit PinnedClock(qint64 ms)
-        : m_now(QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC)) {}
-    QDateTime nowUtc() const override { return m_now; }
-
-private:
-    QDateTime m_now;
-};
-
-Error badArgument(const QString &message) {
-    return Error{ErrorCode::BadArgument, message, QString()};
-}
 
 QString seriesSlot(const QString &seriesKey, int periodSeconds) {
     return seriesKey + QLatin1Char('@') + QString::number(periodSeconds);
@@ -181,20 +165,11 @@ void CheckCommand::run(std::function<void(Result<bool>)> done) {
 Result<void> CheckCommand::prepare() {
     m_http = std::make_unique<HttpClient>();
     if (m_options.demo) {
-        if (m_env.contains(QLatin1String(kDemoNowVariable))) {
-            const Result<qint64> pinned = parseTimeSpec(m_env.value(QLatin1String(kDemoNowVariable)),
-                                                        QDateTime::currentMSecsSinceEpoch());
-            if (!pinned)
-                return badArgument(QLatin1String(kDemoNowVariable) + QStringLiteral(": ") +
-                                   pinned.error().message);
-            m_clock = std::make_unique<PinnedClock>(*pinned);
-        } else {
-            m_clock = std::make_unique<SystemClock>();
-        }
-        m_demo = std::make_unique<demo::DemoCloud>();
-        if (!m_demo->start(m_clock->nowUtc()))
-            return Error{ErrorCode::Network, tr("Could not start the simulated cloud on 127.0.0.1."),
-                         QString()};
+        Result<DemoLaunch> launched = launchDemo(m_env);
+        if (!launched)
+            return launched.error();
+        m_clock = std::move(launched->clock);
+        m_demo = std::move(launched->cloud);
         if (Result<void> added = addAccount(QStringLiteral("demo"), m_demo->resolved(), tr("Demo cloud"));
             !added)
             return added;

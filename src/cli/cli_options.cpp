@@ -1,4 +1,5 @@
 #include "cli/cli_options.h"
+#include "cli/cli_error.h"
 
 #include "core/model/time_spec.h"
 
@@ -14,10 +15,6 @@ namespace {
 
 // CloudWatch accepts at most 30 dimensions per metric.
 constexpr int kMaxDimensions = 30;
-
-Error badArgument(const QString &message) {
-    return Error{ErrorCode::BadArgument, message, QString()};
-}
 
 struct Options {
     QCommandLineOption help{{QStringLiteral("h"), QStringLiteral("help")},

@@ -1,5 +1,6 @@
 #include "cli/query_command.h"
 
+#include "cli/demo_launch.h"
 #include "cli/query_output_writer.h"
 #include "core/common/clock.h"
 #include "core/fetch/period_choice.h"
@@ -15,25 +16,6 @@ namespace {
 // The most datapoints one default period may produce: CloudWatch's own per-call maximum, so
 // the default is simply the finest period CloudWatch keeps for data of that age.
 constexpr int kDefaultMaxPoints = 100'800;
-
-const char kDemoNowVariable[] = "MLWATCH_DEMO_NOW";
-
-// A clock that stands still at a pinned instant: with it, "now" and relative TIMEs are exactly
-// the demo's anchor, so a pinned run is reproducible to the byte. A query lasts seconds, far
-// inside the demo server's five-minute signature window.
-class PinnedClock final : public Clock {
-public:
-    explicit PinnedClock(qint64 ms)
-        : m_now(QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC)) {}
-    QDateTime nowUtc() const override { return m_now; }
-
-private:
-    QDateTime m_now;
-};
-
-Error badArgument(const QString &message) {
-    return Error{ErrorCode::BadArgument, message, QString()};
-}
 
 } // namespace
 
@@ -97,20 +79,11 @@ Result<void> QueryCommand::prepare() {
     aws::AwsResolved resolved;
     QString label;
     if (m_options.demo) {
-        if (m_env.contains(QLatin1String(kDemoNowVariable))) {
-            const Result<qint64> pinned = parseTimeSpec(m_env.value(QLatin1String(kDemoNowVariable)),
-                                                        QDateTime::currentMSecsSinceEpoch());
-            if (!pinned)
-                return badArgument(QLatin1String(kDemoNowVariable) + QStringLiteral(": ") +
-                                   pinned.error().message);
-            m_clock = std::make_unique<PinnedClock>(*pinned);
-        } else {
-            m_clock = std::make_unique<SystemClock>();
-        }
-        m_demo = std::make_unique<demo::DemoCloud>();
-        if (!m_demo->start(m_clock->nowUtc()))
-            return Error{ErrorCode::Network, tr("Could not start the simulated cloud on 127.0.0.1."),
-                         QString()};
+        Result<DemoLaunch> launched = launchDemo(m_env);
+        if (!launched)
+            return launched.error();
+        m_clock = std::move(launched->clock);
+        m_demo = std::move(launched->cloud);
         resolved = m_demo->resolved(m_options.protocol);
         label = tr("Demo cloud");
     } else {

@@ -1,5 +1,6 @@
 #include "cli/report_command.h"
 
+#include "cli/demo_launch.h"
 #include "core/alerts/default_rules.h"
 #include "core/catalog/aws_catalog.h"
 #include "core/common/clock.h"
@@ -17,25 +18,6 @@
 namespace mlwatch::cli {
 
 namespace {
-
-const char kDemoNowVariable[] = "MLWATCH_DEMO_NOW";
-
-// As in QueryCommand: a clock that stands still at the pinned instant, so a pinned demo report
-// is reproducible to the byte. A report takes seconds, well inside the demo server's
-// five-minute signature window.
-class PinnedClock final : public Clock {
-public:
-    explicit PinnedClock(qint64 ms)
-        : m_now(QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC)) {}
-    QDateTime nowUtc() const override { return m_now; }
-
-private:
-    QDateTime m_now;
-};
-
-Error badArgument(const QString &message) {
-    return Error{ErrorCode::BadArgument, message, QString()};
-}
 
 } // namespace
 
@@ -79,20 +61,11 @@ Result<void> ReportCommand::prepare() {
     m_http = std::make_unique<HttpClient>();
 
     if (m_options.demo) {
-        if (m_env.contains(QLatin1String(kDemoNowVariable))) {
-            const Result<qint64> pinned = parseTimeSpec(m_env.value(QLatin1String(kDemoNowVariable)),
-                                                        QDateTime::currentMSecsSinceEpoch());
-            if (!pinned)
-                return badArgument(QLatin1String(kDemoNowVariable) + QStringLiteral(": ") +
-                                   pinned.error().message);
-            m_clock = std::make_unique<PinnedClock>(*pinned);
-        } else {
-            m_clock = std::make_unique<SystemClock>();
-        }
-        m_demo = std::make_unique<demo::DemoCloud>();
-        if (!m_demo->start(m_clock->nowUtc()))
-            return Error{ErrorCode::Network, tr("Could not start the simulated cloud on 127.0.0.1."),
-                         QString()};
+        Result<DemoLaunch> launched = launchDemo(m_env);
+        if (!launched)
+            return launched.error();
+        m_clock = std::move(launched->clock);
+        m_demo = std::move(launched->cloud);
         auto account = std::make_unique<Account>();
         account->label = tr("Demo cloud");
         const aws::AwsResolved resolved = m_demo->resolved();

@@ -1,4 +1,5 @@
 #include "cli/report_options.h"
+#include "cli/cli_error.h"
 
 #include "core/model/time_spec.h"
 
@@ -11,10 +12,6 @@ namespace mlwatch::cli {
 namespace {
 
 const QString kLastWeek = QStringLiteral("last"); // what a bare --week becomes
-
-Error badArgument(const QString &message) {
-    return Error{ErrorCode::BadArgument, message, QString()};
-}
 
 struct Options {
     QCommandLineOption help{{QStringLiteral("h"), QStringLiteral("help")},

@@ -1,0 +1,48 @@
+#include "cli/demo_launch.h"
+
+#include "core/model/time_spec.h"
+
+#include <QCoreApplication>
+
+namespace mlwatch::cli {
+
+namespace {
+
+const char kDemoNowVariable[] = "MLWATCH_DEMO_NOW";
+
+// A clock that stands still at the pinned instant. A command lasts seconds, well inside the
+// demo server's five-minute signature window.
+class PinnedClock final : public Clock {
+public:
+    explicit PinnedClock(qint64 ms)
+        : m_now(QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC)) {}
+    QDateTime nowUtc() const override { return m_now; }
+
+private:
+    QDateTime m_now;
+};
+
+} // namespace
+
+Result<DemoLaunch> launchDemo(const QProcessEnvironment &env) {
+    DemoLaunch launch;
+    if (env.contains(QLatin1String(kDemoNowVariable))) {
+        const Result<qint64> pinned =
+            parseTimeSpec(env.value(QLatin1String(kDemoNowVariable)), QDateTime::currentMSecsSinceEpoch());
+        if (!pinned)
+            return badArgument(QLatin1String(kDemoNowVariable) + QStringLiteral(": ") +
+                               pinned.error().message);
+        launch.clock = std::make_unique<PinnedClock>(*pinned);
+    } else {
+        launch.clock = std::make_unique<SystemClock>();
+    }
+    launch.cloud = std::make_unique<demo::DemoCloud>();
+    if (!launch.cloud->start(launch.clock->nowUtc()))
+        return Error{
+            ErrorCode::Network,
+            QCoreApplication::translate("mlwatch::cli", "Could not start the simulated cloud on 127.0.0.1."),
+            QString()};
+    return launch;
+}
+
+} // namespace mlwatch::cli

@@ -1,0 +1,24 @@
+#pragma once
+
+#include "cli/cli_error.h"
+#include "core/common/clock.h"
+#include "core/common/result.h"
+#include "demo/demo_cloud.h"
+
+#include <QProcessEnvironment>
+
+#include <memory>
+
+namespace mlwatch::cli {
+
+// The clock and the simulated cloud behind every `--demo` command. The undocumented variable
+// MLWATCH_DEMO_NOW=<TIME> pins both to one instant, so a pinned run (the tests) is reproducible
+// to the byte; otherwise the clock is the system's.
+struct DemoLaunch {
+    std::unique_ptr<Clock> clock;
+    std::unique_ptr<demo::DemoCloud> cloud;
+};
+
+Result<DemoLaunch> launchDemo(const QProcessEnvironment &env);
+
+} // namespace mlwatch::cli
