@@ -2820,4 +2820,27 @@ Die Änderung gilt, bis MLWatch beendet wird.</translation>
         <translation>%1: CloudWatch %2 hat die Anfrage abgelehnt: %3 (%4).</translation>
     </message>
 </context>
+<context>
+    <name>mlwatch::Stage</name>
+    <message>
+        <source>Data preparation</source>
+        <translation>Datenaufbereitung</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>Evaluierung</translation>
+    </message>
+    <message>
+        <source>Deployment</source>
+        <translation>Bereitstellung</translation>
+    </message>
+    <message>
+        <source>Monitoring</source>
+        <translation>Überwachung</translation>
+    </message>
+</context>
 </TS>

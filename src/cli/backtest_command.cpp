@@ -122,15 +122,6 @@ Result<QByteArray> readAll(const QString &path) {
 
 } // namespace
 
-bool BacktestCommand::isCommand(const QStringList &arguments) {
-    static const QStringList kCommands{QStringLiteral("query"), QStringLiteral("report"),
-                                       QStringLiteral("backtest"), QStringLiteral("check")};
-    for (qsizetype i = 1; i < arguments.size(); ++i)
-        if (kCommands.contains(arguments.at(i)))
-            return arguments.at(i) == QLatin1String("backtest");
-    return false;
-}
-
 QString BacktestCommand::helpText() {
     return tr(
         "Usage: mlwatch-cli backtest --rule RULE.json --data SERIES.csv [--series NAME]\n"

@@ -42,8 +42,6 @@ struct BacktestResult {
 class BacktestCommand {
     Q_DECLARE_TR_FUNCTIONS(mlwatch::cli::BacktestCommand)
 public:
-    // Whether the command word (the first argument that is exactly a command name) is "backtest".
-    static bool isCommand(const QStringList &arguments);
     static Result<BacktestOptions> parse(const QStringList &arguments);
     static QString helpText();
 

@@ -54,15 +54,6 @@ struct CheckCommand::FetchJob {
     QList<MetricQuery> queries;
 };
 
-bool CheckCommand::isCommand(const QStringList &arguments) {
-    static const QStringList kCommands{QStringLiteral("query"), QStringLiteral("report"),
-                                       QStringLiteral("backtest"), QStringLiteral("check")};
-    for (qsizetype i = 1; i < arguments.size(); ++i)
-        if (kCommands.contains(arguments.at(i)))
-            return arguments.at(i) == QLatin1String("check");
-    return false;
-}
-
 QString CheckCommand::helpText() {
     return tr(
         "Usage: mlwatch-cli check (--workspace FILE | --demo) [--at TIME]\n"

@@ -50,8 +50,6 @@ class CheckCommand : public QObject {
     Q_OBJECT
 public:
     static constexpr int kWarmUpPeriods = 30;
-
-    static bool isCommand(const QStringList &arguments);
     static Result<CheckOptions> parse(const QStringList &arguments);
     static QString helpText();
 

@@ -5,6 +5,7 @@
 #include "cli/cli_options.h"
 #include "cli/query_command.h"
 #include "cli/report_command.h"
+#include "cli/subcommand.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -96,7 +97,8 @@ int main(int argc, char *argv[]) {
     QStringList rawArguments;
     for (int i = 0; i < argc; ++i)
         rawArguments.append(QString::fromLocal8Bit(argv[i]));
-    const bool report = mlwatch::cli::ReportOptionsParser::isReportCommand(rawArguments);
+    const QString subcommand = mlwatch::cli::subcommandOf(rawArguments);
+    const bool report = subcommand == QLatin1String("report");
     if (report && !qEnvironmentVariableIsSet("DISPLAY") && !qEnvironmentVariableIsSet("WAYLAND_DISPLAY") &&
         !qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
@@ -115,9 +117,9 @@ int main(int argc, char *argv[]) {
     QCoreApplication::setApplicationVersion(QStringLiteral(MLWATCH_VERSION));
     QCoreApplication::setOrganizationName(QStringLiteral("MLWatch"));
     installTranslations(app);
-    if (mlwatch::cli::BacktestCommand::isCommand(rawArguments))
+    if (subcommand == QLatin1String("backtest"))
         return mlwatch::cli::BacktestCommand::main(QCoreApplication::arguments());
-    if (mlwatch::cli::CheckCommand::isCommand(rawArguments))
+    if (subcommand == QLatin1String("check"))
         return mlwatch::cli::CheckCommand::main(QCoreApplication::arguments(), env, QDir::homePath());
     if (report)
         return runReport(env);

@@ -17,9 +17,7 @@
 
 namespace mlwatch::cli {
 
-namespace {
-
-} // namespace
+namespace {} // namespace
 
 struct ReportCommand::Account {
     QString label;

@@ -97,15 +97,6 @@ Result<void> checkTime(const QString &option, const QString &text) {
 
 } // namespace
 
-bool ReportOptionsParser::isReportCommand(const QStringList &arguments) {
-    // The command word comes first ("mlwatch-cli report --demo …"); later words may be values
-    // ("--out report") and must not decide.
-    for (qsizetype i = 1; i < arguments.size(); ++i)
-        if (!arguments.at(i).startsWith(QLatin1Char('-')))
-            return arguments.at(i) == QLatin1String("report");
-    return false;
-}
-
 QString ReportOptionsParser::helpText() {
     QCommandLineParser parser;
     Options options;

@@ -29,10 +29,6 @@ struct ReportOptions {
 class ReportOptionsParser {
     Q_DECLARE_TR_FUNCTIONS(mlwatch::cli::ReportOptionsParser)
 public:
-    // Whether the command word (the first argument that is not an option) is "report". Decided
-    // before any application object exists: `report` needs a QApplication.
-    static bool isReportCommand(const QStringList &arguments);
-
     static Result<ReportOptions> parse(const QStringList &arguments);
     static QString helpText();
 };

@@ -158,19 +158,7 @@ void StageTab::reflow(bool force) {
 }
 
 QString StageTab::titleFor(Stage stage) {
-    switch (stage) {
-    case Stage::DataPreparation:
-        return tr("Data preparation");
-    case Stage::Training:
-        return tr("Training");
-    case Stage::Evaluation:
-        return tr("Evaluation");
-    case Stage::Deployment:
-        return tr("Deployment");
-    case Stage::Monitoring:
-        return tr("Monitoring");
-    }
-    return {};
+    return mlwatch::stageTitle(stage);
 }
 
 QString StageTab::descriptionFor(Stage stage) {

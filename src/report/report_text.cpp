@@ -19,19 +19,7 @@ ReportText::ReportText(QLocale locale, QTimeZone zone)
     , m_zone(std::move(zone)) {}
 
 QString ReportText::stageTitle(Stage stage) {
-    switch (stage) {
-    case Stage::DataPreparation:
-        return tr("Data preparation");
-    case Stage::Training:
-        return tr("Training");
-    case Stage::Evaluation:
-        return tr("Evaluation");
-    case Stage::Deployment:
-        return tr("Deployment");
-    case Stage::Monitoring:
-        return tr("Monitoring");
-    }
-    return {};
+    return mlwatch::stageTitle(stage);
 }
 
 QString ReportText::lastWeekLegend() {

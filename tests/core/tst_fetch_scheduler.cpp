@@ -11,8 +11,7 @@ using mlwatch::test::FakeProvider;
 using mlwatch::test::ManualClock;
 
 namespace {
-MetricQuery query(const QString &metric, int period = 60)
-{
+MetricQuery query(const QString &metric, int period = 60) {
     MetricQuery q;
     q.namespaceName = QStringLiteral("AWS/SageMaker");
     q.metricName = metric;
@@ -23,12 +22,10 @@ MetricQuery query(const QString &metric, int period = 60)
 }
 } // namespace
 
-class TestFetchScheduler : public QObject
-{
+class TestFetchScheduler : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void firstTickFetchesEverythingInOneProviderCall()
-    {
+    void firstTickFetchesEverythingInOneProviderCall() {
         ManualClock clock;
         FakeProvider provider;
         SeriesStore store;
@@ -39,8 +36,7 @@ private Q_SLOTS:
         QCOMPARE(provider.requests[0].queries.size(), 2);
     }
 
-    void tickWhileBusyDoesNotFetchAgain()
-    {
+    void tickWhileBusyDoesNotFetchAgain() {
         ManualClock clock;
         FakeProvider provider;
         SeriesStore store;
@@ -53,16 +49,14 @@ private Q_SLOTS:
         QVERIFY(scheduler.isBusy());
     }
 
-    void refreshBecomesDueOnlyAfterTheInterval_data()
-    {
+    void refreshBecomesDueOnlyAfterTheInterval_data() {
         QTest::addColumn<int>("advanceSeconds");
         QTest::addColumn<int>("expectedRequests");
         QTest::newRow("just before the interval: nothing") << 299 << 1;
         QTest::newRow("at the interval: fetch again") << 300 << 2;
         QTest::newRow("long after: one fetch, not a backlog") << 3600 << 2;
     }
-    void refreshBecomesDueOnlyAfterTheInterval()
-    {
+    void refreshBecomesDueOnlyAfterTheInterval() {
         QFETCH(int, advanceSeconds);
         QFETCH(int, expectedRequests);
         ManualClock clock;
@@ -79,8 +73,7 @@ private Q_SLOTS:
         QCOMPARE(provider.requests.size(), expectedRequests);
     }
 
-    void answerLandsInTheStoreAndIsAnnounced()
-    {
+    void answerLandsInTheStoreAndIsAnnounced() {
         ManualClock clock;
         FakeProvider provider;
         SeriesStore store;
@@ -100,8 +93,7 @@ private Q_SLOTS:
         QVERIFY(!scheduler.isBusy());
     }
 
-    void errorsAreReportedAndDataThatArrivedIsKept()
-    {
+    void errorsAreReportedAndDataThatArrivedIsKept() {
         ManualClock clock;
         FakeProvider provider;
         SeriesStore store;
@@ -118,8 +110,7 @@ private Q_SLOTS:
         QVERIFY(store.contains(q.seriesKey()));
     }
 
-    void windowChangeWhileBusyCancelsAndRefetchesTheNewWindow()
-    {
+    void windowChangeWhileBusyCancelsAndRefetchesTheNewWindow() {
         ManualClock clock;
         FakeProvider provider;
         SeriesStore store;
@@ -131,13 +122,12 @@ private Q_SLOTS:
         QCOMPARE(provider.cancelCount, 1);
         QCOMPARE(provider.requests.size(), 2);
         QCOMPARE(provider.requests[1].range.durationMs(), 7LL * 24 * 3600 * 1000);
-        QCOMPARE(finished.size(), 0);   // the cancelled answer is not reported as a refresh
+        QCOMPARE(finished.size(), 0); // the cancelled answer is not reported as a refresh
         provider.answerNext();
         QCOMPARE(finished.size(), 1);
     }
 
-    void windowEndsOnAWholeMinuteAndPeriodFollowsTheWindow_data()
-    {
+    void windowEndsOnAWholeMinuteAndPeriodFollowsTheWindow_data() {
         QTest::addColumn<qint64>("windowSeconds");
         QTest::addColumn<int>("expectedPeriod");
         QTest::newRow("1 hour: 1-minute points") << qint64(3600) << 60;
@@ -145,8 +135,7 @@ private Q_SLOTS:
         QTest::newRow("7 days: 15-minute points") << qint64(7 * 86400) << 900;
         QTest::newRow("30 days: hourly points") << qint64(30 * 86400) << 3600;
     }
-    void windowEndsOnAWholeMinuteAndPeriodFollowsTheWindow()
-    {
+    void windowEndsOnAWholeMinuteAndPeriodFollowsTheWindow() {
         QFETCH(qint64, windowSeconds);
         QFETCH(int, expectedPeriod);
         ManualClock clock(QDateTime(QDate(2026, 11, 20), QTime(12, 0, 42), Qt::UTC));
@@ -154,7 +143,8 @@ private Q_SLOTS:
         SeriesStore store;
         FetchScheduler scheduler(clock, provider, store);
         scheduler.setWindowSeconds(windowSeconds);
-        scheduler.setQueries({query(QStringLiteral("Invocations")), query(QStringLiteral("BucketSizeBytes"), 86400)});
+        scheduler.setQueries(
+            {query(QStringLiteral("Invocations")), query(QStringLiteral("BucketSizeBytes"), 86400)});
         scheduler.tick();
         QCOMPARE(provider.requests.size(), 1);
         const auto &request = provider.requests[0];
@@ -162,12 +152,11 @@ private Q_SLOTS:
         QVERIFY(request.range.endMs <= clock.nowMs());
         QCOMPARE(request.range.durationMs(), windowSeconds * 1000);
         QCOMPARE(request.queries[0].periodSeconds, expectedPeriod);
-        QCOMPARE(request.queries[1].periodSeconds, 86400);   // a daily metric keeps its floor
+        QCOMPARE(request.queries[1].periodSeconds, 86400); // a daily metric keeps its floor
         QCOMPARE(scheduler.currentPeriodSeconds(), expectedPeriod);
     }
 
-    void noQueriesNoFetch()
-    {
+    void noQueriesNoFetch() {
         ManualClock clock;
         FakeProvider provider;
         SeriesStore store;

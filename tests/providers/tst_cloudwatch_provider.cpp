@@ -25,21 +25,20 @@ const QDateTime kAnchor(QDate(2026, 11, 20), QTime(12, 0), Qt::UTC);
 
 // Everything a provider test needs, wired the way MonitorSession wires it.
 struct Rig {
-    explicit Rig(CloudWatchProtocol protocol = CloudWatchProtocol::Json, std::optional<AwsCredentials> creds = {})
-    {
+    explicit Rig(CloudWatchProtocol protocol = CloudWatchProtocol::Json,
+                 std::optional<AwsCredentials> creds = {}) {
         clock.set(kAnchor);
         if (!demo.start(kAnchor))
             qFatal("demo cloud did not start");
         const AwsResolved resolved = demo.resolved(protocol);
         provider = std::make_unique<CloudWatchProvider>(http, clock, creds.value_or(resolved.credentials),
                                                         resolved.endpoint, QStringLiteral("Test account"));
-        AwsRetryPolicy fast;   // same attempts and classification, no waiting
+        AwsRetryPolicy fast; // same attempts and classification, no waiting
         fast.random = [] { return 0.0; };
         provider->setRetryPolicy(fast);
     }
 
-    FetchReport fetch(const QList<MetricQuery> &queries, const TimeRange &range)
-    {
+    FetchReport fetch(const QList<MetricQuery> &queries, const TimeRange &range) {
         std::optional<FetchReport> report;
         provider->fetch(queries, range, [&](FetchReport r) { report = std::move(r); });
         if (!QTest::qWaitFor([&] { return report.has_value(); }, 60000))
@@ -47,8 +46,7 @@ struct Rig {
         return *report;
     }
 
-    QList<MetricDescriptor> discoverAll()
-    {
+    QList<MetricDescriptor> discoverAll() {
         std::optional<Result<QList<MetricDescriptor>>> found;
         provider->discover({QStringLiteral("AWS/SageMaker"), QStringLiteral("/aws/sagemaker/Endpoints"),
                             QStringLiteral("/aws/sagemaker/TrainingJobs")},
@@ -66,8 +64,7 @@ struct Rig {
     std::unique_ptr<CloudWatchProvider> provider;
 };
 
-MetricQuery queryFor(const MetricDescriptor &d, const QString &stat, int period = 60)
-{
+MetricQuery queryFor(const MetricDescriptor &d, const QString &stat, int period = 60) {
     MetricQuery q;
     q.namespaceName = d.namespaceName;
     q.metricName = d.metricName;
@@ -77,34 +74,29 @@ MetricQuery queryFor(const MetricDescriptor &d, const QString &stat, int period 
     return q;
 }
 
-std::optional<MetricDescriptor> find(const QList<MetricDescriptor> &all, const QString &metric)
-{
+std::optional<MetricDescriptor> find(const QList<MetricDescriptor> &all, const QString &metric) {
     for (const MetricDescriptor &d : all)
         if (d.metricName == metric)
             return d;
     return std::nullopt;
 }
 
-TimeRange lastHours(int hours)
-{
+TimeRange lastHours(int hours) {
     const qint64 end = kAnchor.toMSecsSinceEpoch();
     return TimeRange{end - hours * 3'600'000LL, end};
 }
 
 } // namespace
 
-class TestCloudWatchProvider : public QObject
-{
+class TestCloudWatchProvider : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void fetchGivesAscendingSeriesInBothProtocols_data()
-    {
+    void fetchGivesAscendingSeriesInBothProtocols_data() {
         QTest::addColumn<CloudWatchProtocol>("protocol");
         QTest::newRow("AWS JSON 1.0") << CloudWatchProtocol::Json;
         QTest::newRow("query protocol (form body, XML answer)") << CloudWatchProtocol::Query;
     }
-    void fetchGivesAscendingSeriesInBothProtocols()
-    {
+    void fetchGivesAscendingSeriesInBothProtocols() {
         QFETCH(CloudWatchProtocol, protocol);
         Rig rig(protocol);
         const auto discovered = rig.discoverAll();
@@ -126,8 +118,7 @@ private Q_SLOTS:
         QCOMPARE(rig.demo.receivedCalls().count(QStringLiteral("GetMetricData")), 1);
     }
 
-    void bothProtocolsGiveTheSameNumbers()
-    {
+    void bothProtocolsGiveTheSameNumbers() {
         QList<SeriesData> results[2];
         int i = 0;
         for (CloudWatchProtocol protocol : {CloudWatchProtocol::Json, CloudWatchProtocol::Query}) {
@@ -143,8 +134,7 @@ private Q_SLOTS:
 
     // CloudWatch allows 500 queries and 100,800 datapoints per call: the provider must use the
     // fewest calls those limits allow (performance.md §4.2).
-    void callsAreTheMinimumTheLimitsAllow_data()
-    {
+    void callsAreTheMinimumTheLimitsAllow_data() {
         QTest::addColumn<int>("queries");
         QTest::addColumn<int>("hours");
         QTest::addColumn<int>("expectedCalls");
@@ -153,8 +143,7 @@ private Q_SLOTS:
         QTest::newRow("501 series, 1 h: two calls") << 501 << 1 << 2;
         QTest::newRow("100 series, 24 h at 1 min: two calls (datapoint cap)") << 100 << 24 << 2;
     }
-    void callsAreTheMinimumTheLimitsAllow()
-    {
+    void callsAreTheMinimumTheLimitsAllow() {
         QFETCH(int, queries);
         QFETCH(int, hours);
         QFETCH(int, expectedCalls);
@@ -176,8 +165,7 @@ private Q_SLOTS:
         QCOMPARE(int(rig.http.requestCount() - before), expectedCalls);
     }
 
-    void pagesAreAppendedPerQueryId()
-    {
+    void pagesAreAppendedPerQueryId() {
         Rig paged;
         Rig whole;
         paged.demo.setMaxDatapointsPerPage(250);
@@ -200,15 +188,13 @@ private Q_SLOTS:
         }
     }
 
-    void transientFaultsAreRetriedUntilSuccess_data()
-    {
+    void transientFaultsAreRetriedUntilSuccess_data() {
         QTest::addColumn<DemoFault>("fault");
         QTest::addColumn<int>("count");
         QTest::newRow("throttled twice, then fine") << DemoFault::Throttle << 2;
         QTest::newRow("one 500, then fine") << DemoFault::ServerError << 1;
     }
-    void transientFaultsAreRetriedUntilSuccess()
-    {
+    void transientFaultsAreRetriedUntilSuccess() {
         QFETCH(DemoFault, fault);
         QFETCH(int, count);
         Rig rig;
@@ -222,17 +208,18 @@ private Q_SLOTS:
         QCOMPARE(int(rig.http.requestCount() - before), count + 1);
     }
 
-    void failuresReachPeopleAsSpecificErrors_data()
-    {
+    void failuresReachPeopleAsSpecificErrors_data() {
         QTest::addColumn<DemoFault>("fault");
         QTest::addColumn<ErrorCode>("expected");
         QTest::addColumn<QString>("mentions");
-        QTest::newRow("throttled on every attempt") << DemoFault::Throttle << ErrorCode::Throttled << "throttled";
-        QTest::newRow("500 on every attempt") << DemoFault::ServerError << ErrorCode::ServiceError << "InternalServiceError";
-        QTest::newRow("a body that is not CloudWatch's") << DemoFault::Garbage << ErrorCode::BadResponse << "cannot read";
+        QTest::newRow("throttled on every attempt")
+            << DemoFault::Throttle << ErrorCode::Throttled << "throttled";
+        QTest::newRow("500 on every attempt")
+            << DemoFault::ServerError << ErrorCode::ServiceError << "InternalServiceError";
+        QTest::newRow("a body that is not CloudWatch's")
+            << DemoFault::Garbage << ErrorCode::BadResponse << "cannot read";
     }
-    void failuresReachPeopleAsSpecificErrors()
-    {
+    void failuresReachPeopleAsSpecificErrors() {
         QFETCH(DemoFault, fault);
         QFETCH(ErrorCode, expected);
         QFETCH(QString, mentions);
@@ -251,8 +238,7 @@ private Q_SLOTS:
         QVERIFY(report.series.isEmpty());
     }
 
-    void wrongSecretIsRejectedWithoutShowingTheSecret()
-    {
+    void wrongSecretIsRejectedWithoutShowingTheSecret() {
         AwsCredentials wrong = DemoCloud::credentials();
         wrong.secretAccessKey = QStringLiteral("not-the-secret-9f8e7d6c5b4a");
         Rig rig(CloudWatchProtocol::Json, wrong);
@@ -265,25 +251,23 @@ private Q_SLOTS:
         QCOMPARE(report.errors[0].code, ErrorCode::AuthRejected);
         QVERIFY(!report.errors[0].toString().contains(wrong.secretAccessKey));
         QVERIFY(!report.errors[0].toString().contains(DemoCloud::credentials().secretAccessKey));
-        QCOMPARE(rig.http.requestCount(), quint64(1));   // a real rejection is not retried
+        QCOMPARE(rig.http.requestCount(), quint64(1)); // a real rejection is not retried
     }
 
-    void skewedClockIsCorrectedFromTheDateHeader()
-    {
+    void skewedClockIsCorrectedFromTheDateHeader() {
         Rig rig;
-        rig.demo.setClockOffsetSeconds(20 * 60);   // the cloud is 20 minutes ahead of us
+        rig.demo.setClockOffsetSeconds(20 * 60); // the cloud is 20 minutes ahead of us
         MetricQuery q;
         q.namespaceName = QStringLiteral("AWS/SageMaker");
         q.metricName = QStringLiteral("Invocations");
         q.stat = QStringLiteral("Sum");
         const FetchReport report = rig.fetch({q}, lastHours(1));
         QVERIFY2(report.errors.isEmpty(), qPrintable(report.errors.value(0).toString()));
-        QCOMPARE(rig.http.requestCount(), quint64(2));   // rejected once, then signed right
+        QCOMPARE(rig.http.requestCount(), quint64(2)); // rejected once, then signed right
         QVERIFY(qAbs(rig.provider->clockSkew().offsetMs() - 20 * 60 * 1000) < 5000);
     }
 
-    void cancelAllReportsCancelledAtOnce()
-    {
+    void cancelAllReportsCancelledAtOnce() {
         Rig rig;
         MetricQuery q;
         q.namespaceName = QStringLiteral("AWS/SageMaker");

@@ -6,8 +6,7 @@ namespace mlwatch::test {
 
 // A provider that records each fetch and answers only when the test says so, so tests can
 // observe what a scheduler asks for and when, without a network.
-class FakeProvider final : public MetricProvider
-{
+class FakeProvider final : public MetricProvider {
 public:
     struct Request {
         QList<MetricQuery> queries;
@@ -17,16 +16,13 @@ public:
 
     QString accountLabel() const override { return QStringLiteral("fake"); }
     void fetch(const QList<MetricQuery> &queries, const TimeRange &range,
-               std::function<void(FetchReport)> done) override
-    {
+               std::function<void(FetchReport)> done) override {
         requests.append(Request{queries, range, std::move(done)});
     }
-    void discover(const QStringList &, std::function<void(Result<QList<MetricDescriptor>>)> done) override
-    {
+    void discover(const QStringList &, std::function<void(Result<QList<MetricDescriptor>>)> done) override {
         done(QList<MetricDescriptor>{});
     }
-    void cancelAll() override
-    {
+    void cancelAll() override {
         ++cancelCount;
         for (Request &r : requests)
             if (r.done)
@@ -34,8 +30,7 @@ public:
     }
 
     // Answers the oldest unanswered request with one point per query at the range start.
-    void answerNext(QList<Error> errors = {})
-    {
+    void answerNext(QList<Error> errors = {}) {
         for (Request &r : requests) {
             if (!r.done)
                 continue;

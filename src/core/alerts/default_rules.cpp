@@ -11,8 +11,7 @@ namespace {
 
 // Replaces %1…%n by number. QString::arg(a, b, …) would give a to the lowest placeholder
 // present, so a text that uses %1 and %3 (but not %2) would get the wrong values.
-QString fillPlaceholders(QString text, std::initializer_list<QString> values)
-{
+QString fillPlaceholders(QString text, std::initializer_list<QString> values) {
     int number = int(values.size());
     for (auto it = std::rbegin(values); it != std::rend(values); ++it, --number)
         text.replace(QLatin1Char('%') + QString::number(number), *it);
@@ -196,10 +195,9 @@ QList<AlertRule> defaultRulesFor(const QList<ChartSpec> &charts) {
             rule.keepFiringForSeconds = recipe->keepFiringForSeconds;
             rule.missingData = recipe->missingData;
             rule.description = fillPlaceholders(
-                tr(recipe->description),
-                {number(rule.warning.value_or(*critical)),
-                 number(rule.warningRecovery.value_or(rule.criticalRecoveryValue())), number(*critical),
-                 number(rule.criticalRecoveryValue())});
+                tr(recipe->description), {number(rule.warning.value_or(*critical)),
+                                          number(rule.warningRecovery.value_or(rule.criticalRecoveryValue())),
+                                          number(*critical), number(rule.criticalRecoveryValue())});
             if (rule.validate())
                 rules.append(rule);
             if (!recipe->perSeries)

@@ -20,19 +20,19 @@ struct ThresholdLine {
 // One series on a chart: the query that fetches it and the legend text.
 struct ChartSeriesSpec {
     MetricQuery query;
-    QString legend;           // translated, e.g. "GPU utilisation"
+    QString legend; // translated, e.g. "GPU utilisation"
 };
 
 // One chart of a stage tab, as the catalog builds it for a discovered resource.
 struct ChartSpec {
-    QString id;               // stable: "training/cpu-gpu/<resource>"
+    QString id; // stable: "training/cpu-gpu/<resource>"
     Stage stage = Stage::Monitoring;
-    QString title;            // translated: "CPU vs GPU — churn-train-2026-11"
-    QString resource;         // "churn-train-2026-11/algo-1"
-    Unit unit = Unit::None;   // raw unit of every series on the chart (one unit per chart)
+    QString title;          // translated: "CPU vs GPU — churn-train-2026-11"
+    QString resource;       // "churn-train-2026-11/algo-1"
+    Unit unit = Unit::None; // raw unit of every series on the chart (one unit per chart)
     QList<ChartSeriesSpec> series;
     QList<ThresholdLine> thresholds;
-    QString explanation;      // translated: one sentence on why this chart matters at this stage
+    QString explanation; // translated: one sentence on why this chart matters at this stage
 };
 
 } // namespace mlwatch

@@ -10,12 +10,12 @@ namespace mlwatch {
 // A value or an Error, shaped like C++23's std::expected so it can become one later.
 //   Result<int> r = 42;            Result<int> e = Error{ErrorCode::Io, msg};
 //   if (!r) log(r.error().detail); else use(*r);
-template <typename T>
-class [[nodiscard]] Result
-{
+template <typename T> class [[nodiscard]] Result {
 public:
-    Result(T value) : m_state(std::move(value)) {}          // NOLINT: implicit by design
-    Result(Error error) : m_state(std::move(error)) {}      // NOLINT: implicit by design
+    Result(T value)
+        : m_state(std::move(value)) {} // NOLINT: implicit by design
+    Result(Error error)
+        : m_state(std::move(error)) {} // NOLINT: implicit by design
 
     bool has_value() const { return std::holds_alternative<T>(m_state); }
     explicit operator bool() const { return has_value(); }
@@ -36,12 +36,12 @@ private:
 };
 
 // Result<void>: success carries nothing.
-template <>
-class [[nodiscard]] Result<void>
-{
+template <> class [[nodiscard]] Result<void> {
 public:
     Result() = default;
-    Result(Error error) : m_error(std::move(error)), m_failed(true) {}   // NOLINT: implicit by design
+    Result(Error error)
+        : m_error(std::move(error))
+        , m_failed(true) {} // NOLINT: implicit by design
 
     bool has_value() const { return !m_failed; }
     explicit operator bool() const { return has_value(); }

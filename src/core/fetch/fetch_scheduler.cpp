@@ -8,22 +8,19 @@
 
 namespace mlwatch {
 
-FetchScheduler::FetchScheduler(const Clock &clock, MetricProvider &provider, SeriesStore &store, QObject *parent)
+FetchScheduler::FetchScheduler(const Clock &clock, MetricProvider &provider, SeriesStore &store,
+                               QObject *parent)
     : QObject(parent)
     , m_clock(clock)
     , m_provider(provider)
-    , m_store(store)
-{
-}
+    , m_store(store) {}
 
-void FetchScheduler::setQueries(const QList<MetricQuery> &queries)
-{
+void FetchScheduler::setQueries(const QList<MetricQuery> &queries) {
     m_queries = queries;
     m_nextDueMs = 0;
 }
 
-void FetchScheduler::setWindowSeconds(qint64 windowSeconds)
-{
+void FetchScheduler::setWindowSeconds(qint64 windowSeconds) {
     if (windowSeconds == m_windowSeconds)
         return;
     m_windowSeconds = windowSeconds;
@@ -37,8 +34,7 @@ void FetchScheduler::setWindowSeconds(qint64 windowSeconds)
     }
 }
 
-void FetchScheduler::tick()
-{
+void FetchScheduler::tick() {
     if (m_busy || m_queries.isEmpty())
         return;
     if (m_nextDueMs != 0 && m_clock.nowMs() < m_nextDueMs)
@@ -46,14 +42,12 @@ void FetchScheduler::tick()
     startFetch();
 }
 
-void FetchScheduler::refreshNow()
-{
+void FetchScheduler::refreshNow() {
     m_nextDueMs = 0;
     tick();
 }
 
-void FetchScheduler::startFetch()
-{
+void FetchScheduler::startFetch() {
     const qint64 nowMs = m_clock.nowMs();
     // Align the window to whole minutes so successive fetches ask for the same buckets.
     const qint64 endMs = (nowMs / 60000) * 60000;
@@ -72,7 +66,7 @@ void FetchScheduler::startFetch()
     Q_EMIT fetchStarted();
     m_provider.fetch(queries, range, [this, generation](FetchReport report) {
         if (generation != m_generation)
-            return;   // superseded by a newer window
+            return; // superseded by a newer window
         m_busy = false;
         for (SeriesData &series : report.series)
             m_store.replace(std::move(series));

@@ -18,11 +18,11 @@ class SeriesStore;
 // what arrives into the SeriesStore. Time comes from the injected Clock; the app calls tick()
 // from a QTimer, tests call it by hand. At most one fetch is in flight: a tick while busy does
 // nothing, a window change while busy cancels the old fetch and starts the new one.
-class FetchScheduler : public QObject
-{
+class FetchScheduler : public QObject {
     Q_OBJECT
 public:
-    FetchScheduler(const Clock &clock, MetricProvider &provider, SeriesStore &store, QObject *parent = nullptr);
+    FetchScheduler(const Clock &clock, MetricProvider &provider, SeriesStore &store,
+                   QObject *parent = nullptr);
 
     // The series to keep loaded. Each query's period is a floor (86400 for daily metrics); the
     // window's period is used when larger.
@@ -44,8 +44,8 @@ public:
     QDateTime lastRefreshUtc() const { return m_lastRefresh; }
 
 public Q_SLOTS:
-    void tick();           // fetch if due
-    void refreshNow();     // make due and tick
+    void tick();       // fetch if due
+    void refreshNow(); // make due and tick
 
 Q_SIGNALS:
     void fetchStarted();
@@ -61,11 +61,11 @@ private:
     QList<MetricQuery> m_queries;
     qint64 m_windowSeconds = 24 * 3600;
     int m_refreshIntervalS = 300;
-    qint64 m_nextDueMs = 0;          // 0: due now
+    qint64 m_nextDueMs = 0; // 0: due now
     TimeRange m_range;
     int m_periodS = 60;
     bool m_busy = false;
-    quint64 m_generation = 0;        // answers of superseded fetches are dropped
+    quint64 m_generation = 0; // answers of superseded fetches are dropped
     QDateTime m_lastRefresh;
 };
 

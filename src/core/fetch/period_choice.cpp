@@ -2,8 +2,7 @@
 
 namespace mlwatch {
 
-int choosePeriodSeconds(const TimeRange &range, qint64 nowMs, int maxPoints)
-{
+int choosePeriodSeconds(const TimeRange &range, qint64 nowMs, int maxPoints) {
     constexpr int kPeriods[] = {60, 300, 900, 3600, 21600, 86400};
     constexpr qint64 kDayMs = 24LL * 3600 * 1000;
     const qint64 ageMs = nowMs - range.startMs;

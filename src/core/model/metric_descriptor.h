@@ -10,8 +10,7 @@ struct MetricDescriptor {
     QString metricName;
     QList<Dimension> dimensions;
 
-    QString dimensionValue(const QString &name) const
-    {
+    QString dimensionValue(const QString &name) const {
         for (const Dimension &d : dimensions)
             if (d.name == name)
                 return d.value;

@@ -4,8 +4,7 @@
 
 namespace mlwatch {
 
-QString MetricQuery::seriesKey() const
-{
+QString MetricQuery::seriesKey() const {
     QList<Dimension> sorted = dimensions;
     std::sort(sorted.begin(), sorted.end(),
               [](const Dimension &a, const Dimension &b) { return a.name < b.name; });
@@ -13,8 +12,8 @@ QString MetricQuery::seriesKey() const
     dims.reserve(sorted.size());
     for (const Dimension &d : sorted)
         dims.append(d.name + QLatin1Char('=') + d.value);
-    return namespaceName + QLatin1Char('|') + metricName + QLatin1Char('|') + dims.join(QLatin1Char(','))
-           + QLatin1Char('|') + stat;
+    return namespaceName + QLatin1Char('|') + metricName + QLatin1Char('|') + dims.join(QLatin1Char(',')) +
+           QLatin1Char('|') + stat;
 }
 
 } // namespace mlwatch

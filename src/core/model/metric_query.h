@@ -14,10 +14,10 @@ struct Dimension {
 // One statistic of one metric, exactly as the cloud names it. CloudWatch matches dimension
 // sets exactly, so `dimensions` is always the full set the metric was published with.
 struct MetricQuery {
-    QString namespaceName;        // "AWS/SageMaker", "/aws/sagemaker/Endpoints", …
-    QString metricName;           // "Invocations"
-    QList<Dimension> dimensions;  // in the order given; identity sorts them
-    QString stat = QStringLiteral("Average");   // Average | Sum | Minimum | Maximum | SampleCount | pNN
+    QString namespaceName;                    // "AWS/SageMaker", "/aws/sagemaker/Endpoints", …
+    QString metricName;                       // "Invocations"
+    QList<Dimension> dimensions;              // in the order given; identity sorts them
+    QString stat = QStringLiteral("Average"); // Average | Sum | Minimum | Maximum | SampleCount | pNN
     int periodSeconds = 60;
 
     // Identity of the series this query produces, independent of the period (which changes

@@ -9,7 +9,7 @@ namespace mlwatch {
 // epoch, UTC), values index-paired with them, in the cloud's raw unit. A period without data
 // is simply absent: never zero-filled.
 struct SeriesData {
-    QString seriesKey;              // MetricQuery::seriesKey()
+    QString seriesKey; // MetricQuery::seriesKey()
     QVector<qint64> timestampsMs;
     QVector<double> values;
 

@@ -7,44 +7,56 @@ namespace mlwatch {
 namespace {
 // lupdate files tr() calls outside a class under the enclosing named namespace, so this
 // helper looks them up in that same context.
-QString tr(const char *text)
-{
+QString tr(const char *text) {
     return QCoreApplication::translate("mlwatch", text);
 }
 } // namespace
 
-DisplayUnit displayUnitFor(Unit raw)
-{
+DisplayUnit displayUnitFor(Unit raw) {
     switch (raw) {
-    case Unit::None: return {raw, 1.0, QString()};
-    case Unit::Count: return {raw, 1.0, tr("count")};
-    case Unit::Percent: return {raw, 1.0, tr("%")};
-    case Unit::Microseconds: return {raw, 1.0 / 1000.0, tr("ms")};
-    case Unit::Milliseconds: return {raw, 1.0, tr("ms")};
-    case Unit::Seconds: return {raw, 1.0, tr("s")};
-    case Unit::Bytes: return {raw, 1.0 / (1024.0 * 1024.0 * 1024.0), tr("GiB")};
-    case Unit::CountPerSecond: return {raw, 1.0, tr("/s")};
+    case Unit::None:
+        return {raw, 1.0, QString()};
+    case Unit::Count:
+        return {raw, 1.0, tr("count")};
+    case Unit::Percent:
+        return {raw, 1.0, tr("%")};
+    case Unit::Microseconds:
+        return {raw, 1.0 / 1000.0, tr("ms")};
+    case Unit::Milliseconds:
+        return {raw, 1.0, tr("ms")};
+    case Unit::Seconds:
+        return {raw, 1.0, tr("s")};
+    case Unit::Bytes:
+        return {raw, 1.0 / (1024.0 * 1024.0 * 1024.0), tr("GiB")};
+    case Unit::CountPerSecond:
+        return {raw, 1.0, tr("/s")};
     }
     return {raw, 1.0, QString()};
 }
 
-QString cloudWatchUnitName(Unit unit)
-{
+QString cloudWatchUnitName(Unit unit) {
     switch (unit) {
-    case Unit::None: return QStringLiteral("None");
-    case Unit::Count: return QStringLiteral("Count");
-    case Unit::Percent: return QStringLiteral("Percent");
-    case Unit::Microseconds: return QStringLiteral("Microseconds");
-    case Unit::Milliseconds: return QStringLiteral("Milliseconds");
-    case Unit::Seconds: return QStringLiteral("Seconds");
-    case Unit::Bytes: return QStringLiteral("Bytes");
-    case Unit::CountPerSecond: return QStringLiteral("Count/Second");
+    case Unit::None:
+        return QStringLiteral("None");
+    case Unit::Count:
+        return QStringLiteral("Count");
+    case Unit::Percent:
+        return QStringLiteral("Percent");
+    case Unit::Microseconds:
+        return QStringLiteral("Microseconds");
+    case Unit::Milliseconds:
+        return QStringLiteral("Milliseconds");
+    case Unit::Seconds:
+        return QStringLiteral("Seconds");
+    case Unit::Bytes:
+        return QStringLiteral("Bytes");
+    case Unit::CountPerSecond:
+        return QStringLiteral("Count/Second");
     }
     return QStringLiteral("None");
 }
 
-Unit unitFromCloudWatchName(const QString &name)
-{
+Unit unitFromCloudWatchName(const QString &name) {
     for (Unit u : {Unit::None, Unit::Count, Unit::Percent, Unit::Microseconds, Unit::Milliseconds,
                    Unit::Seconds, Unit::Bytes, Unit::CountPerSecond}) {
         if (cloudWatchUnitName(u).compare(name, Qt::CaseInsensitive) == 0)

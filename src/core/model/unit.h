@@ -12,7 +12,7 @@ enum class Unit { None, Count, Percent, Microseconds, Milliseconds, Seconds, Byt
 struct DisplayUnit {
     Unit raw = Unit::None;
     double scale = 1.0;
-    QString symbol;   // translated, e.g. "%", "ms", "GiB"; empty for plain counts
+    QString symbol; // translated, e.g. "%", "ms", "GiB"; empty for plain counts
 };
 
 DisplayUnit displayUnitFor(Unit raw);

@@ -14,8 +14,7 @@ namespace {
 
 // lupdate files tr() calls outside a class under the enclosing named namespace, so this
 // helper looks them up in that same context.
-QString tr(const char *text)
-{
+QString tr(const char *text) {
     return QCoreApplication::translate("mlwatch", text);
 }
 
@@ -24,33 +23,32 @@ QString tr(const char *text)
 constexpr char kAbortReason[] = "mlwatch_abort_reason";
 enum AbortReason { NotAborted = 0, AbortedByCaller = 1, AbortedTooLarge = 2 };
 
-bool carriesCredentials(const HttpRequest &request)
-{
-    return !headerValue(request.headers, "Authorization").isEmpty()
-           || !headerValue(request.headers, "X-Amz-Security-Token").isEmpty();
+bool carriesCredentials(const HttpRequest &request) {
+    return !headerValue(request.headers, "Authorization").isEmpty() ||
+           !headerValue(request.headers, "X-Amz-Security-Token").isEmpty();
 }
 
 // One mapping of transport failures to errors people can act on. `host` names the peer;
 // nothing from the request's headers or body goes into the text.
 Error transportError(QNetworkReply::NetworkError code, const QString &host, const QString &callName,
-                     const QString &qtText)
-{
+                     const QString &qtText) {
     using E = QNetworkReply::NetworkError;
     const QString call = callName.isEmpty() ? tr("request") : callName;
     switch (code) {
     case E::TimeoutError:
     case E::OperationCanceledError:
-        return {ErrorCode::Timeout, tr("%1 to %2 timed out. Check the network or try again later.").arg(call, host),
-                qtText};
+        return {ErrorCode::Timeout,
+                tr("%1 to %2 timed out. Check the network or try again later.").arg(call, host), qtText};
     case E::HostNotFoundError:
-        return {ErrorCode::Network, tr("%1: host %2 was not found. Check the endpoint and your DNS.").arg(call, host),
-                qtText};
+        return {ErrorCode::Network,
+                tr("%1: host %2 was not found. Check the endpoint and your DNS.").arg(call, host), qtText};
     case E::ConnectionRefusedError:
-        return {ErrorCode::Network, tr("%1: %2 refused the connection. Check the endpoint URL.").arg(call, host),
-                qtText};
+        return {ErrorCode::Network,
+                tr("%1: %2 refused the connection. Check the endpoint URL.").arg(call, host), qtText};
     case E::SslHandshakeFailedError:
         return {ErrorCode::Network,
-                tr("%1: the TLS certificate of %2 could not be verified; the request was not sent.").arg(call, host),
+                tr("%1: the TLS certificate of %2 could not be verified; the request was not sent.")
+                    .arg(call, host),
                 qtText};
     default:
         return {ErrorCode::Network, tr("%1 to %2 failed: network error.").arg(call, host), qtText};
@@ -59,12 +57,12 @@ Error transportError(QNetworkReply::NetworkError code, const QString &host, cons
 
 } // namespace
 
-HttpClient::HttpClient(QObject *parent) : QObject(parent) {}
+HttpClient::HttpClient(QObject *parent)
+    : QObject(parent) {}
 
 HttpClient::~HttpClient() = default;
 
-QNetworkAccessManager *HttpClient::manager()
-{
+QNetworkAccessManager *HttpClient::manager() {
     if (!m_manager) {
         m_manager = new QNetworkAccessManager(this);
         // Redirects could carry a signed request to another host: never follow them.
@@ -73,8 +71,7 @@ QNetworkAccessManager *HttpClient::manager()
     return m_manager;
 }
 
-bool HttpClient::mayCarryCredentials(const QUrl &url)
-{
+bool HttpClient::mayCarryCredentials(const QUrl &url) {
     const QString scheme = url.scheme().toLower();
     if (scheme == QLatin1String("https"))
         return true;
@@ -87,8 +84,7 @@ bool HttpClient::mayCarryCredentials(const QUrl &url)
     return !address.isNull() && address.isLoopback();
 }
 
-QNetworkReply *HttpClient::send(const HttpRequest &request, QObject *context, Callback done)
-{
+QNetworkReply *HttpClient::send(const HttpRequest &request, QObject *context, Callback done) {
     const QString host = request.url.host();
     if (carriesCredentials(request) && !mayCarryCredentials(request.url)) {
         // Refuse before anything leaves the machine; the error names the rule, not the secret.
@@ -164,8 +160,7 @@ QNetworkReply *HttpClient::send(const HttpRequest &request, QObject *context, Ca
     return reply;
 }
 
-void HttpClient::abortAll()
-{
+void HttpClient::abortAll() {
     if (!m_manager)
         return;
     const auto replies = m_manager->findChildren<QNetworkReply *>();

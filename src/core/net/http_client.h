@@ -24,8 +24,7 @@ namespace mlwatch {
 // HTTP error statuses (4xx/5xx) are *not* errors here: they come back as an HttpResponse for
 // the provider to read, since each cloud encodes its error in the body.
 // Threading: lives on the thread that uses it; callbacks run on that thread.
-class HttpClient : public QObject
-{
+class HttpClient : public QObject {
     Q_OBJECT
 public:
     using Callback = std::function<void(Result<HttpResponse>)>;

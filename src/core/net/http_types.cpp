@@ -2,8 +2,7 @@
 
 namespace mlwatch {
 
-QByteArray headerValue(const HttpHeaders &headers, QByteArrayView name)
-{
+QByteArray headerValue(const HttpHeaders &headers, QByteArrayView name) {
     for (const auto &[key, value] : headers) {
         if (QByteArrayView(key).compare(name, Qt::CaseInsensitive) == 0)
             return value;
@@ -11,8 +10,7 @@ QByteArray headerValue(const HttpHeaders &headers, QByteArrayView name)
     return {};
 }
 
-void HttpRequest::setHeader(const QByteArray &name, const QByteArray &value)
-{
+void HttpRequest::setHeader(const QByteArray &name, const QByteArray &value) {
     for (auto &[key, existing] : headers) {
         if (key.compare(name, Qt::CaseInsensitive) == 0) {
             existing = value;

@@ -20,7 +20,7 @@ struct HttpRequest {
     QUrl url;
     HttpHeaders headers;
     QByteArray body;
-    QString callName;   // "GetMetricData", for messages and logs: says which call failed
+    QString callName; // "GetMetricData", for messages and logs: says which call failed
 
     void setHeader(const QByteArray &name, const QByteArray &value);
 };

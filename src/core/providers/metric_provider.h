@@ -24,8 +24,7 @@ struct FetchReport {
 // few calls as the cloud allows, sign or authorise them, follow pagination, retry what is worth
 // retrying and map every failure to an Error that names the account, the call and a remedy.
 // Callbacks run on the provider's thread, exactly once each.
-class MetricProvider : public QObject
-{
+class MetricProvider : public QObject {
     Q_OBJECT
 public:
     using QObject::QObject;

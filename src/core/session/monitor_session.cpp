@@ -17,9 +17,7 @@ struct MonitorSession::Parts {
     Parts(const Clock &clock, const aws::AwsResolved &account, const QString &label)
         : provider(http, clock, account.credentials, account.endpoint, label)
         , alerts(clock, store)
-        , scheduler(clock, provider, store)
-    {
-    }
+        , scheduler(clock, provider, store) {}
     HttpClient http;
     aws::CloudWatchProvider provider;
     SeriesStore store;
@@ -27,27 +25,33 @@ struct MonitorSession::Parts {
     FetchScheduler scheduler;
 };
 
-MonitorSession::MonitorSession(const Clock &clock, const aws::AwsResolved &account, const QString &accountLabel,
-                               QObject *parent)
+MonitorSession::MonitorSession(const Clock &clock, const aws::AwsResolved &account,
+                               const QString &accountLabel, QObject *parent)
     : QObject(parent)
-    , m_parts(std::make_unique<Parts>(clock, account, accountLabel))
-{
-}
+    , m_parts(std::make_unique<Parts>(clock, account, accountLabel)) {}
 
-MonitorSession::~MonitorSession()
-{
+MonitorSession::~MonitorSession() {
     // Stop callbacks into parts that are about to go.
     m_parts->provider.cancelAll();
 }
 
-HttpClient &MonitorSession::http() { return m_parts->http; }
-MetricProvider &MonitorSession::provider() { return m_parts->provider; }
-SeriesStore &MonitorSession::store() { return m_parts->store; }
-AlertEngine &MonitorSession::alerts() { return m_parts->alerts; }
-FetchScheduler &MonitorSession::scheduler() { return m_parts->scheduler; }
+HttpClient &MonitorSession::http() {
+    return m_parts->http;
+}
+MetricProvider &MonitorSession::provider() {
+    return m_parts->provider;
+}
+SeriesStore &MonitorSession::store() {
+    return m_parts->store;
+}
+AlertEngine &MonitorSession::alerts() {
+    return m_parts->alerts;
+}
+FetchScheduler &MonitorSession::scheduler() {
+    return m_parts->scheduler;
+}
 
-void MonitorSession::start()
-{
+void MonitorSession::start() {
     m_parts->provider.discover(aws::catalogNamespaces(), [this](Result<QList<MetricDescriptor>> found) {
         if (!found) {
             Q_EMIT discoveryFailed(found.error());

@@ -20,8 +20,7 @@ class SeriesStore;
 // The one composition root that the GUI and the CLI each build: an HTTP client, one account's
 // provider, the series store and the fetch scheduler, in dependency order. start() discovers the
 // account's resources, builds the five tabs' charts from the catalog and fetches them.
-class MonitorSession : public QObject
-{
+class MonitorSession : public QObject {
     Q_OBJECT
 public:
     // `clock` must outlive the session. `accountLabel` is shown to people ("Demo cloud").

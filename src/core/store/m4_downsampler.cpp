@@ -14,8 +14,7 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 struct Column {
     qsizetype first = -1, last = -1, min = -1, max = -1;
 
-    void add(qsizetype i, const double *values)
-    {
+    void add(qsizetype i, const double *values) {
         if (first < 0) {
             first = last = min = max = i;
             return;
@@ -27,8 +26,7 @@ struct Column {
             max = i;
     }
 
-    void flush(const qint64 *t, const double *v, QVector<QPointF> &out)
-    {
+    void flush(const qint64 *t, const double *v, QVector<QPointF> &out) {
         if (first < 0)
             return;
         qsizetype picks[4] = {first, min, max, last};
@@ -46,8 +44,7 @@ struct Column {
 } // namespace
 
 QVector<QPointF> m4Downsample(const qint64 *timestampsMs, const double *values, qsizetype count,
-                              qint64 xMinMs, qint64 xMaxMs, int pixelWidth, qint64 gapMs)
-{
+                              qint64 xMinMs, qint64 xMaxMs, int pixelWidth, qint64 gapMs) {
     QVector<QPointF> out;
     if (count <= 0 || pixelWidth <= 0 || xMaxMs <= xMinMs)
         return out;
@@ -69,7 +66,8 @@ QVector<QPointF> m4Downsample(const qint64 *timestampsMs, const double *values, 
     for (qsizetype i = lo; i < hi; ++i) {
         if (gapMs > 0 && i > lo && timestampsMs[i] - timestampsMs[i - 1] > gapMs) {
             column.flush(timestampsMs, values, out);
-            out.append(QPointF(double(timestampsMs[i - 1] + (timestampsMs[i] - timestampsMs[i - 1]) / 2), kNaN));
+            out.append(
+                QPointF(double(timestampsMs[i - 1] + (timestampsMs[i] - timestampsMs[i - 1]) / 2), kNaN));
             currentColumn = std::numeric_limits<qint64>::min();
         }
         const qint64 columnIndex = qint64(std::floor(double(timestampsMs[i] - xMinMs) / span * pixelWidth));

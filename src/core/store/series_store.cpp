@@ -2,15 +2,13 @@
 
 namespace mlwatch {
 
-void SeriesStore::replace(SeriesData data)
-{
+void SeriesStore::replace(SeriesData data) {
     const QString key = data.seriesKey;
     m_series.insert(key, std::move(data));
     Q_EMIT seriesChanged(key);
 }
 
-void SeriesStore::clear()
-{
+void SeriesStore::clear() {
     const QStringList keys = m_series.keys();
     m_series.clear();
     for (const QString &key : keys)

@@ -10,8 +10,7 @@ namespace mlwatch {
 // The loaded datapoints of every series, keyed by MetricQuery::seriesKey(). Columnar (sorted
 // timestamps + values, 16 bytes a point). Announces what changed; listeners pull the data.
 // QVector is implicitly shared, so series() hands out a cheap read-only snapshot.
-class SeriesStore : public QObject
-{
+class SeriesStore : public QObject {
     Q_OBJECT
 public:
     using QObject::QObject;

@@ -11,8 +11,8 @@ namespace mlwatch::aws {
 struct AwsCredentials {
     QString accessKeyId;
     QString secretAccessKey;
-    QString sessionToken;     // empty for long-term keys
-    QDateTime expiresAt;      // invalid when the credentials do not expire
+    QString sessionToken; // empty for long-term keys
+    QDateTime expiresAt;  // invalid when the credentials do not expire
 
     bool isComplete() const { return !accessKeyId.isEmpty() && !secretAccessKey.isEmpty(); }
 };
@@ -24,7 +24,7 @@ enum class CloudWatchProtocol { Json, Query };
 // Where and how to reach one AWS account's CloudWatch.
 struct AwsEndpointConfig {
     QString region;
-    QUrl endpoint;            // empty: https://monitoring.<region>.amazonaws.com/
+    QUrl endpoint; // empty: https://monitoring.<region>.amazonaws.com/
     CloudWatchProtocol protocol = CloudWatchProtocol::Json;
 
     // The URL requests go to: the override when set, else the regional default.

@@ -10,15 +10,15 @@ namespace mlwatch::aws {
 // What the user asked for on the command line or in the account; empty fields mean "decide
 // from the environment".
 struct AwsChainRequest {
-    QString profile;          // --profile; else AWS_PROFILE / AWS_DEFAULT_PROFILE; else "default"
-    QString region;           // --region; else AWS_REGION, AWS_DEFAULT_REGION, then the profile's region
-    QString endpointUrl;      // --endpoint-url; else AWS_ENDPOINT_URL_CLOUDWATCH, then AWS_ENDPOINT_URL
+    QString profile;     // --profile; else AWS_PROFILE / AWS_DEFAULT_PROFILE; else "default"
+    QString region;      // --region; else AWS_REGION, AWS_DEFAULT_REGION, then the profile's region
+    QString endpointUrl; // --endpoint-url; else AWS_ENDPOINT_URL_CLOUDWATCH, then AWS_ENDPOINT_URL
 };
 
 struct AwsResolved {
     AwsCredentials credentials;
     AwsEndpointConfig endpoint;
-    QString source;           // where the keys came from: "environment" or "profile NAME (FILE)"; no secrets
+    QString source; // where the keys came from: "environment" or "profile NAME (FILE)"; no secrets
 };
 
 // The standard AWS credential chain, the subset botocore users rely on (cloud-apis.md §1.1):

@@ -7,8 +7,7 @@ namespace mlwatch::aws {
 
 // Tracks the difference between the cloud's clock (from each response's Date header) and
 // ours, so requests are signed with the cloud's idea of now (cloud-apis.md §1.3).
-class ClockSkew
-{
+class ClockSkew {
 public:
     // Feeds an HTTP Date header ("Tue, 01 May 2024 12:00:00 GMT"); ignores it when unreadable.
     void observe(const QByteArray &dateHeader, const QDateTime &localNowUtc);

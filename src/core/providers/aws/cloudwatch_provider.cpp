@@ -27,14 +27,14 @@ constexpr qsizetype kParseOffThreadBytes = 256 * 1024;
 
 // Puts a series into ascending time order if a server ignored ScanBy (moto-style fakes, old
 // endpoints). Cheap check first: almost always already sorted.
-void ensureAscending(SeriesData &series)
-{
+void ensureAscending(SeriesData &series) {
     if (std::is_sorted(series.timestampsMs.cbegin(), series.timestampsMs.cend()))
         return;
     std::vector<qsizetype> order(size_t(series.size()));
     std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(),
-                     [&](qsizetype a, qsizetype b) { return series.timestampsMs[a] < series.timestampsMs[b]; });
+    std::stable_sort(order.begin(), order.end(), [&](qsizetype a, qsizetype b) {
+        return series.timestampsMs[a] < series.timestampsMs[b];
+    });
     QVector<qint64> t;
     QVector<double> v;
     t.reserve(series.size());
@@ -52,15 +52,14 @@ void ensureAscending(SeriesData &series)
 // One fetch() in progress: the series being assembled across batches and pages.
 struct CloudWatchProvider::Call {
     std::function<void(FetchReport)> done;
-    QHash<QString, SeriesData> series;   // by series key
-    QSet<QString> failed;                // keys whose batch failed: not reported, so the
-                                         // caller keeps the data it already had
+    QHash<QString, SeriesData> series; // by series key
+    QSet<QString> failed;              // keys whose batch failed: not reported, so the
+                                       // caller keeps the data it already had
     QList<Error> errors;
     int pendingBatches = 0;
     bool finished = false;
 
-    void finishIfComplete()
-    {
+    void finishIfComplete() {
         if (finished || pendingBatches > 0)
             return;
         finished = true;
@@ -84,13 +83,10 @@ CloudWatchProvider::CloudWatchProvider(HttpClient &http, const Clock &clock, Aws
     , m_credentials(std::move(credentials))
     , m_endpoint(std::move(endpoint))
     , m_accountLabel(std::move(accountLabel))
-    , m_inflight(new QObject(this))
-{
-}
+    , m_inflight(new QObject(this)) {}
 
 void CloudWatchProvider::fetch(const QList<MetricQuery> &queries, const TimeRange &range,
-                               std::function<void(FetchReport)> done)
-{
+                               std::function<void(FetchReport)> done) {
     auto call = std::make_shared<Call>();
     call->done = std::move(done);
     for (const MetricQuery &q : queries)
@@ -99,15 +95,15 @@ void CloudWatchProvider::fetch(const QList<MetricQuery> &queries, const TimeRang
 
     const QList<GetMetricDataBatch> batches = planGetMetricDataBatches(queries, range);
     call->pendingBatches = int(batches.size());
-    qCDebug(lcAws) << m_accountLabel << queries.size() << "queries in" << batches.size() << "GetMetricData calls";
+    qCDebug(lcAws) << m_accountLabel << queries.size() << "queries in" << batches.size()
+                   << "GetMetricData calls";
     for (const GetMetricDataBatch &batch : batches)
         fetchPage(call, batch, QString());
-    call->finishIfComplete();   // no queries: report at once
+    call->finishIfComplete(); // no queries: report at once
 }
 
 void CloudWatchProvider::fetchPage(const std::shared_ptr<Call> &call, const GetMetricDataBatch &batch,
-                                   const QString &nextToken)
-{
+                                   const QString &nextToken) {
     const HttpRequest request = buildGetMetricDataRequest(m_endpoint, batch, nextToken);
     sendSigned(request, 1, [this, call, batch](Result<HttpResponse> response) {
         if (call->finished)
@@ -124,11 +120,12 @@ void CloudWatchProvider::fetchPage(const std::shared_ptr<Call> &call, const GetM
             if (call->finished)
                 return;
             if (!page) {
-                call->errors.append(Error{page.error().code,
-                                          tr("%1: CloudWatch GetMetricData answered with something MLWatch cannot "
-                                             "read: %2")
-                                              .arg(m_accountLabel, page.error().message),
-                                          page.error().detail});
+                call->errors.append(
+                    Error{page.error().code,
+                          tr("%1: CloudWatch GetMetricData answered with something MLWatch cannot "
+                             "read: %2")
+                              .arg(m_accountLabel, page.error().message),
+                          page.error().detail});
                 for (const MetricQuery &q : batch.queries)
                     call->failed.insert(q.seriesKey());
                 --call->pendingBatches;
@@ -138,16 +135,17 @@ void CloudWatchProvider::fetchPage(const std::shared_ptr<Call> &call, const GetM
             for (MetricDataResult &result : page->results) {
                 const qsizetype index = batch.ids.indexOf(result.id);
                 if (index < 0)
-                    continue;   // an id we did not ask for: ignore rather than guess
+                    continue; // an id we did not ask for: ignore rather than guess
                 SeriesData &series = call->series[batch.queries.at(index).seriesKey()];
                 series.timestampsMs.append(result.timestampsMs);
                 series.values.append(result.values);
-                if (result.statusCode == QLatin1String("Forbidden") || result.statusCode == QLatin1String("InternalError"))
-                    call->errors.append(Error{ErrorCode::ServiceError,
-                                              tr("%1: CloudWatch returned %2 for %3.")
-                                                  .arg(m_accountLabel, result.statusCode,
-                                                       batch.queries.at(index).metricName),
-                                              result.messages.join(QLatin1String("; "))});
+                if (result.statusCode == QLatin1String("Forbidden") ||
+                    result.statusCode == QLatin1String("InternalError"))
+                    call->errors.append(
+                        Error{ErrorCode::ServiceError,
+                              tr("%1: CloudWatch returned %2 for %3.")
+                                  .arg(m_accountLabel, result.statusCode, batch.queries.at(index).metricName),
+                              result.messages.join(QLatin1String("; "))});
             }
             if (!page->nextToken.isEmpty()) {
                 fetchPage(call, batch, page->nextToken);
@@ -159,8 +157,7 @@ void CloudWatchProvider::fetchPage(const std::shared_ptr<Call> &call, const GetM
     });
 }
 
-void CloudWatchProvider::parsePage(QByteArray body, std::function<void(Result<GetMetricDataPage>)> done)
-{
+void CloudWatchProvider::parsePage(QByteArray body, std::function<void(Result<GetMetricDataPage>)> done) {
     const CloudWatchProtocol protocol = m_endpoint.protocol;
     if (body.size() < kParseOffThreadBytes) {
         done(parseGetMetricDataResponse(protocol, body));
@@ -177,8 +174,7 @@ void CloudWatchProvider::parsePage(QByteArray body, std::function<void(Result<Ge
 }
 
 void CloudWatchProvider::discover(const QStringList &namespaces,
-                                  std::function<void(Result<QList<MetricDescriptor>>)> done)
-{
+                                  std::function<void(Result<QList<MetricDescriptor>>)> done) {
     auto found = std::make_shared<QList<MetricDescriptor>>();
     auto remaining = std::make_shared<QStringList>(namespaces);
     auto step = std::make_shared<std::function<void(QString)>>();
@@ -187,7 +183,7 @@ void CloudWatchProvider::discover(const QStringList &namespaces,
     *step = [this, found, remaining, step, done](const QString &nextToken) {
         if (remaining->isEmpty()) {
             done(*found);
-            *step = nullptr;   // break the self-reference
+            *step = nullptr; // break the self-reference
             return;
         }
         const QString ns = remaining->first();
@@ -198,7 +194,8 @@ void CloudWatchProvider::discover(const QStringList &namespaces,
                            *step = nullptr;
                            return;
                        }
-                       Result<ListMetricsPage> page = parseListMetricsResponse(m_endpoint.protocol, response->body);
+                       Result<ListMetricsPage> page =
+                           parseListMetricsResponse(m_endpoint.protocol, response->body);
                        if (!page) {
                            done(Error{page.error().code,
                                       tr("%1: CloudWatch ListMetrics for %2 answered with something MLWatch "
@@ -217,8 +214,7 @@ void CloudWatchProvider::discover(const QStringList &namespaces,
     (*step)(QString());
 }
 
-void CloudWatchProvider::cancelAll()
-{
+void CloudWatchProvider::cancelAll() {
     // Deleting the context aborts every request and pending retry timer at once.
     delete m_inflight;
     m_inflight = new QObject(this);
@@ -234,26 +230,26 @@ void CloudWatchProvider::cancelAll()
 }
 
 void CloudWatchProvider::sendSigned(HttpRequest request, int attempt,
-                                    std::function<void(Result<HttpResponse>)> done)
-{
+                                    std::function<void(Result<HttpResponse>)> done) {
     // Finished calls are pruned here, the one place every request passes through.
     m_calls.removeIf([](const std::shared_ptr<Call> &c) { return c->finished; });
 
     HttpRequest signedRequest = request;
-    SigV4Signer::sign(signedRequest, SigV4Params{m_endpoint.region, QStringLiteral("monitoring"), m_credentials,
-                                                 m_skew.corrected(m_clock.nowUtc())});
+    SigV4Signer::sign(signedRequest, SigV4Params{m_endpoint.region, QStringLiteral("monitoring"),
+                                                 m_credentials, m_skew.corrected(m_clock.nowUtc())});
     QObject *context = m_inflight;
     m_http.send(signedRequest, context,
-                [this, request = std::move(request), attempt, done = std::move(done), context](
-                    Result<HttpResponse> result) mutable {
+                [this, request = std::move(request), attempt, done = std::move(done),
+                 context](Result<HttpResponse> result) mutable {
                     auto retryLater = [&](FailureKind kind, const QByteArray &retryAfter) {
                         const auto delay = m_retry.delayBeforeRetry(kind, attempt, retryAfter);
                         qCInfo(lcAws) << request.callName << "attempt" << attempt << "failed; retrying in"
                                       << delay.count() << "ms";
-                        QTimer::singleShot(delay, context,
-                                           [this, request = std::move(request), attempt, done = std::move(done)]() mutable {
-                                               sendSigned(std::move(request), attempt + 1, std::move(done));
-                                           });
+                        QTimer::singleShot(
+                            delay, context,
+                            [this, request = std::move(request), attempt, done = std::move(done)]() mutable {
+                                sendSigned(std::move(request), attempt + 1, std::move(done));
+                            });
                     };
                     if (!result) {
                         const ErrorCode code = result.error().code;
@@ -273,9 +269,9 @@ void CloudWatchProvider::sendSigned(HttpRequest request, int attempt,
                         return;
                     }
                     const std::optional<AwsError> awsError = parseAwsError(*result);
-                    const FailureKind kind = awsError ? classifyAwsError(*awsError)
-                                             : (result->status >= 500 ? FailureKind::Transient
-                                                                      : FailureKind::Permanent);
+                    const FailureKind kind =
+                        awsError ? classifyAwsError(*awsError)
+                                 : (result->status >= 500 ? FailureKind::Transient : FailureKind::Permanent);
                     if (m_retry.shouldRetry(kind, attempt)) {
                         // A skewed clock is fixed by the Date header just observed: retry at once.
                         if (kind == FailureKind::ClockSkew)
@@ -288,8 +284,7 @@ void CloudWatchProvider::sendSigned(HttpRequest request, int attempt,
                 });
 }
 
-Error CloudWatchProvider::errorFor(const QString &callName, const HttpResponse &response) const
-{
+Error CloudWatchProvider::errorFor(const QString &callName, const HttpResponse &response) const {
     const std::optional<AwsError> awsError = parseAwsError(response);
     const QString account = m_accountLabel;
     const QString region = m_endpoint.region;
@@ -303,12 +298,13 @@ Error CloudWatchProvider::errorFor(const QString &callName, const HttpResponse &
     const QString detail = awsError->code + QStringLiteral(": ") + awsError->message;
     switch (classifyAwsError(*awsError)) {
     case FailureKind::Throttle:
-        return {ErrorCode::Throttled,
-                tr("%1: CloudWatch %2 is throttled (%3) even after %4 attempts. Refresh less often, chart fewer "
-                   "metrics, or ask AWS for a higher quota.")
-                    .arg(account, callName, awsError->code)
-                    .arg(m_retry.maxAttempts),
-                detail};
+        return {
+            ErrorCode::Throttled,
+            tr("%1: CloudWatch %2 is throttled (%3) even after %4 attempts. Refresh less often, chart fewer "
+               "metrics, or ask AWS for a higher quota.")
+                .arg(account, callName, awsError->code)
+                .arg(m_retry.maxAttempts),
+            detail};
     case FailureKind::ClockSkew:
         return {ErrorCode::AuthRejected,
                 tr("%1: AWS rejected %2 because this computer's clock is off. Set the clock automatically "
@@ -324,7 +320,8 @@ Error CloudWatchProvider::errorFor(const QString &callName, const HttpResponse &
                     detail};
         if (awsError->code.startsWith(QLatin1String("ExpiredToken")))
             return {ErrorCode::AuthRejected,
-                    tr("%1: the temporary AWS credentials have expired. Get new ones and try again.").arg(account),
+                    tr("%1: the temporary AWS credentials have expired. Get new ones and try again.")
+                        .arg(account),
                     detail};
         return {ErrorCode::AuthRejected,
                 tr("%1: AWS rejected the credentials for %2 (%3). Check the access key id and secret key.")
@@ -340,8 +337,8 @@ Error CloudWatchProvider::errorFor(const QString &callName, const HttpResponse &
         break;
     }
     return {ErrorCode::ServiceError,
-            tr("%1: CloudWatch %2 refused the request: %3 (%4).").arg(account, callName, awsError->message,
-                                                                    awsError->code),
+            tr("%1: CloudWatch %2 refused the request: %3 (%4).")
+                .arg(account, callName, awsError->message, awsError->code),
             detail};
 }
 

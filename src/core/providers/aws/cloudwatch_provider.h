@@ -19,8 +19,7 @@ namespace mlwatch::aws {
 // with SigV4 at the skew-corrected time, follows NextToken and appends pages per query id,
 // retries throttling / 5xx / clock skew per AwsRetryPolicy, and turns every failure into an
 // Error naming the account, the call and what to do.
-class CloudWatchProvider final : public MetricProvider
-{
+class CloudWatchProvider final : public MetricProvider {
     Q_OBJECT
 public:
     CloudWatchProvider(HttpClient &http, const Clock &clock, AwsCredentials credentials,
@@ -38,7 +37,8 @@ public:
 
 private:
     struct Call;
-    void fetchPage(const std::shared_ptr<Call> &call, const GetMetricDataBatch &batch, const QString &nextToken);
+    void fetchPage(const std::shared_ptr<Call> &call, const GetMetricDataBatch &batch,
+                   const QString &nextToken);
     void parsePage(QByteArray body, std::function<void(Result<GetMetricDataPage>)> done);
     void sendSigned(HttpRequest request, int attempt, std::function<void(Result<HttpResponse>)> done);
     Error errorFor(const QString &callName, const HttpResponse &response) const;
@@ -50,7 +50,7 @@ private:
     QString m_accountLabel;
     AwsRetryPolicy m_retry;
     ClockSkew m_skew;
-    QObject *m_inflight = nullptr;   // context of everything in flight; cancelAll() replaces it
+    QObject *m_inflight = nullptr; // context of everything in flight; cancelAll() replaces it
     QList<std::shared_ptr<Call>> m_calls;
 };
 

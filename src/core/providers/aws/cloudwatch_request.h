@@ -16,7 +16,7 @@ inline constexpr qint64 kMaxDatapointsPerCall = 100800;
 struct GetMetricDataBatch {
     QList<MetricQuery> queries;
     QStringList ids;
-    TimeRange range;          // start aligned down to the largest period, end aligned up
+    TimeRange range; // start aligned down to the largest period, end aligned up
 };
 
 // Splits queries into as few calls as the limits allow: at most 500 queries per call and at

@@ -16,16 +16,16 @@ namespace mlwatch::aws {
 struct MetricDataResult {
     QString id;
     QString label;
-    QString statusCode;              // Complete | PartialData | InternalError | Forbidden
-    QVector<qint64> timestampsMs;    // UTC ms since the epoch, as returned (ascending when asked)
-    QVector<double> values;          // index-paired with timestampsMs
-    QStringList messages;            // "Code: Value"
+    QString statusCode;           // Complete | PartialData | InternalError | Forbidden
+    QVector<qint64> timestampsMs; // UTC ms since the epoch, as returned (ascending when asked)
+    QVector<double> values;       // index-paired with timestampsMs
+    QStringList messages;         // "Code: Value"
 };
 
 struct GetMetricDataPage {
     QList<MetricDataResult> results;
-    QString nextToken;               // empty on the last page
-    QStringList messages;            // top-level Messages, "Code: Value"
+    QString nextToken;    // empty on the last page
+    QStringList messages; // top-level Messages, "Code: Value"
 };
 
 using ListedMetric = MetricDescriptor;
@@ -39,8 +39,8 @@ struct ListMetricsPage {
 // "message":…} or the x-amzn-query-error header.
 struct AwsError {
     int httpStatus = 0;
-    QString code;                    // "Throttling", "SignatureDoesNotMatch", …
-    QString message;                 // the cloud's own text (it never contains our secrets)
+    QString code;    // "Throttling", "SignatureDoesNotMatch", …
+    QString message; // the cloud's own text (it never contains our secrets)
 };
 
 // Parse a 2xx body of the given protocol. A body that is not what CloudWatch sends gives
