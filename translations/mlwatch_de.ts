@@ -1984,26 +1984,6 @@ Die Änderung gilt, bis MLWatch beendet wird.</translation>
 <context>
     <name>mlwatch::ReportText</name>
     <message>
-        <source>Data preparation</source>
-        <translation>Datenaufbereitung</translation>
-    </message>
-    <message>
-        <source>Training</source>
-        <translation>Training</translation>
-    </message>
-    <message>
-        <source>Evaluation</source>
-        <translation>Evaluierung</translation>
-    </message>
-    <message>
-        <source>Deployment</source>
-        <translation>Bereitstellung</translation>
-    </message>
-    <message>
-        <source>Monitoring</source>
-        <translation>Überwachung</translation>
-    </message>
-    <message>
         <source>Last week</source>
         <translation>Letzte Woche</translation>
     </message>
@@ -2111,26 +2091,6 @@ Die Änderung gilt, bis MLWatch beendet wird.</translation>
     <message>
         <source>No resources for this stage were found in this account and region.</source>
         <translation>In diesem Konto und dieser Region wurden für diesen Schritt keine Ressourcen gefunden.</translation>
-    </message>
-    <message>
-        <source>Data preparation</source>
-        <translation>Datenaufbereitung</translation>
-    </message>
-    <message>
-        <source>Training</source>
-        <translation>Training</translation>
-    </message>
-    <message>
-        <source>Evaluation</source>
-        <translation>Evaluierung</translation>
-    </message>
-    <message>
-        <source>Deployment</source>
-        <translation>Bereitstellung</translation>
-    </message>
-    <message>
-        <source>Monitoring</source>
-        <translation>Überwachung</translation>
     </message>
     <message>
         <source>Processing jobs that clean and transform your data: do they have memory and CPU to spare?</source>

@@ -14,8 +14,6 @@ namespace mlwatch {
 
 namespace {
 
-constexpr qsizetype kBufferBytes = 256 * 1024;
-
 struct Cursor {
     const qint64 *t = nullptr;
     const double *v = nullptr;
@@ -33,42 +31,14 @@ struct Cursor {
 } // namespace
 
 CsvWideWriter::CsvWideWriter(QIODevice &device)
-    : m_device(device) {
-    m_buffer.resize(kBufferBytes);
-}
-
-CsvWideWriter::~CsvWideWriter() {
-    flush();
-}
-
-char *CsvWideWriter::reserve(qsizetype bytes) {
-    if (m_used + bytes > m_buffer.size()) {
-        flush();
-        if (bytes > m_buffer.size())
-            m_buffer.resize(bytes);
-    }
-    return m_buffer.data() + m_used;
-}
-
-void CsvWideWriter::flush() {
-    if (m_used == 0)
-        return;
-    if (!m_failed && m_device.write(m_buffer.constData(), m_used) != m_used) {
-        m_failed = true;
-        m_error = Error{ErrorCode::Io,
-                        QCoreApplication::translate("mlwatch::CsvWriter", "Could not write the CSV."),
-                        m_device.errorString()};
-    }
-    m_used = 0;
-}
+    : m_out(device) {}
 
 Result<void> CsvWideWriter::write(const QList<CsvColumn> &columns) {
     QByteArray header = "timestamp";
     for (const CsvColumn &c : columns)
         header += ',' + CsvWriter::field(c.name);
     header += '\n';
-    std::memcpy(reserve(header.size()), header.constData(), static_cast<size_t>(header.size()));
-    m_used += header.size();
+    m_out.append(header.constData(), header.size());
 
     QList<Cursor> cursors;
     cursors.reserve(columns.size());
@@ -97,7 +67,7 @@ Result<void> CsvWideWriter::write(const QList<CsvColumn> &columns) {
         }
         if (!any)
             break;
-        char *const start = reserve(rowBytes);
+        char *const start = m_out.reserve(rowBytes);
         char *p = start;
         p += CsvWriter::formatIsoUtc(t, p);
         for (Cursor &c : cursors) {
@@ -109,13 +79,10 @@ Result<void> CsvWideWriter::write(const QList<CsvColumn> &columns) {
             }
         }
         *p++ = '\n';
-        m_used += p - start;
+        m_out.commit(p - start);
     }
 
-    flush();
-    if (m_failed)
-        return m_error;
-    return {};
+    return m_out.finish();
 }
 
 } // namespace mlwatch

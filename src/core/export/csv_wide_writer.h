@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/common/result.h"
+#include "core/export/buffered_device_writer.h"
 
 #include <QList>
 #include <QString>
@@ -36,7 +37,6 @@ class CsvWideWriter {
 public:
     // `device` must be open for writing and outlive the writer.
     explicit CsvWideWriter(QIODevice &device);
-    ~CsvWideWriter();
 
     CsvWideWriter(const CsvWideWriter &) = delete;
     CsvWideWriter &operator=(const CsvWideWriter &) = delete;
@@ -46,14 +46,7 @@ public:
     Result<void> write(const QList<CsvColumn> &columns);
 
 private:
-    char *reserve(qsizetype bytes);
-    void flush();
-
-    QIODevice &m_device;
-    QByteArray m_buffer;
-    qsizetype m_used = 0;
-    Error m_error;
-    bool m_failed = false;
+    BufferedDeviceWriter m_out;
 };
 
 } // namespace mlwatch

@@ -13,7 +13,6 @@ namespace mlwatch {
 
 namespace {
 
-constexpr qsizetype kBufferBytes = 256 * 1024;
 constexpr qint64 kDayMs = 86'400'000;
 
 // "00".."99", so two digits cost one copy.
@@ -113,13 +112,7 @@ bool needsQuotes(const QString &text) {
 } // namespace
 
 CsvWriter::CsvWriter(QIODevice &device)
-    : m_device(device) {
-    m_buffer.resize(kBufferBytes);
-}
-
-CsvWriter::~CsvWriter() {
-    flush();
-}
+    : m_out(device) {}
 
 int CsvWriter::formatIsoUtc(qint64 ms, char *out) {
     const qint64 day = floorDiv(ms, kDayMs);
@@ -151,38 +144,16 @@ int CsvWriter::formatTimestamp(qint64 ms, char *out) {
     return m_cachedDateLength + formatTimeOfDay(ms - day * kDayMs, out + m_cachedDateLength);
 }
 
-char *CsvWriter::reserve(qsizetype bytes) {
-    if (m_used + bytes > m_buffer.size()) {
-        flush();
-        if (bytes > m_buffer.size())
-            m_buffer.resize(bytes);
-    }
-    return m_buffer.data() + m_used;
-}
-
-void CsvWriter::flush() {
-    if (m_used == 0)
-        return;
-    if (!m_failed && m_device.write(m_buffer.constData(), m_used) != m_used) {
-        m_failed = true;
-        m_error = Error{ErrorCode::Io,
-                        QCoreApplication::translate("mlwatch::CsvWriter", "Could not write the CSV."),
-                        m_device.errorString()};
-    }
-    m_used = 0;
-}
-
 void CsvWriter::writeHeader() {
     static constexpr char kHeader[] = "timestamp,series,value,unit\n";
     constexpr qsizetype n = sizeof kHeader - 1;
-    std::memcpy(reserve(n), kHeader, n);
-    m_used += n;
+    m_out.append(kHeader, n);
 }
 
 void CsvWriter::writeEncodedRow(qint64 ms, const QByteArray &series, double value, const QByteArray &unit) {
     if (std::isnan(value))
         return; // not a datapoint: missing data is absent, never a made-up value
-    char *const start = reserve(kMaxIsoChars + kMaxDoubleChars + series.size() + unit.size() + 4);
+    char *const start = m_out.reserve(kMaxIsoChars + kMaxDoubleChars + series.size() + unit.size() + 4);
     char *p = start;
     p += formatTimestamp(ms, p);
     *p++ = ',';
@@ -194,7 +165,7 @@ void CsvWriter::writeEncodedRow(qint64 ms, const QByteArray &series, double valu
     std::memcpy(p, unit.constData(), static_cast<size_t>(unit.size()));
     p += unit.size();
     *p++ = '\n';
-    m_used += p - start;
+    m_out.commit(p - start);
 }
 
 void CsvWriter::writeRow(qint64 timestampMs, const QString &series, double value, const QString &unit) {
@@ -243,10 +214,7 @@ void CsvWriter::writeSeries(const QList<CsvSeries> &series) {
 }
 
 Result<void> CsvWriter::finish() {
-    flush();
-    if (m_failed)
-        return m_error;
-    return {};
+    return m_out.finish();
 }
 
 } // namespace mlwatch

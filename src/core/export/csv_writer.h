@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/common/result.h"
+#include "core/export/buffered_device_writer.h"
 
 #include <QByteArray>
 #include <QList>
@@ -39,7 +40,7 @@ public:
 
     // `device` must be open for writing and outlive the writer.
     explicit CsvWriter(QIODevice &device);
-    ~CsvWriter(); // flushes what is buffered (errors then go unreported: call finish())
+    // Destruction flushes what is buffered (errors then go unreported: call finish()).
 
     CsvWriter(const CsvWriter &) = delete;
     CsvWriter &operator=(const CsvWriter &) = delete;
@@ -65,16 +66,10 @@ public:
     static QByteArray field(const QString &text);
 
 private:
-    char *reserve(qsizetype bytes);
-    void flush();
     int formatTimestamp(qint64 ms, char *out); // formatIsoUtc with a per-day cache
     void writeEncodedRow(qint64 ms, const QByteArray &series, double value, const QByteArray &unit);
 
-    QIODevice &m_device;
-    QByteArray m_buffer;
-    qsizetype m_used = 0;
-    Error m_error;
-    bool m_failed = false;
+    BufferedDeviceWriter m_out;
     // The cached "YYYY-MM-DDT" of the last day formatted: rows mostly share a day.
     qint64 m_cachedDay = 0;
     char m_cachedDate[kMaxIsoChars] = {};
