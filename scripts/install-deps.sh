@@ -17,7 +17,10 @@ packages=(
   # OpenSSL for RS256 JWTs (Google service accounts)
   libssl-dev libgl-dev libsimdjson-dev
   # real parts for the tests: private D-Bus, gnome-keyring, Xvfb, the SigV4 oracle
-  dbus dbus-x11 gnome-keyring xvfb xauth python3 python3-botocore
+  # (libglib2.0-bin: `gdbus wait` in tests/support/with-keyring.sh)
+  dbus dbus-x11 gnome-keyring libglib2.0-bin xvfb xauth python3 python3-botocore
+  # the RS256 oracle: the openssl command line makes test keys and verifies JWT signatures
+  openssl
   # fonts so charts render text offscreen
   fonts-dejavu-core
   # screenshots (README)

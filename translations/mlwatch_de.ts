@@ -2,6 +2,332 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AccountEditorDialog</name>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>&amp;Id:</source>
+        <translation>&amp;ID:</translation>
+    </message>
+    <message>
+        <source>Account id</source>
+        <translation>Konto-ID</translation>
+    </message>
+    <message>
+        <source>e.g. prod</source>
+        <translation>z. B. prod</translation>
+    </message>
+    <message>
+        <source>Letters, digits, “.”, “_” and “-”; up to 64 characters</source>
+        <translation>Buchstaben, Ziffern, „.“, „_“ und „-“; bis zu 64 Zeichen</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation>Kontoname</translation>
+    </message>
+    <message>
+        <source>optional: shown instead of the id</source>
+        <translation>optional: wird statt der ID angezeigt</translation>
+    </message>
+    <message>
+        <source>Account details</source>
+        <translation>Kontodetails</translation>
+    </message>
+    <message>
+        <source>Access &amp;key id:</source>
+        <translation>&amp;Zugriffsschlüssel-ID:</translation>
+    </message>
+    <message>
+        <source>Access key id</source>
+        <translation>Zugriffsschlüssel-ID</translation>
+    </message>
+    <message>
+        <source>AKIA…</source>
+        <translation>AKIA…</translation>
+    </message>
+    <message>
+        <source>&amp;Secret access key:</source>
+        <translation>&amp;Geheimer Zugriffsschlüssel:</translation>
+    </message>
+    <message>
+        <source>Secret access key</source>
+        <translation>Geheimer Zugriffsschlüssel</translation>
+    </message>
+    <message>
+        <source>Session &amp;token:</source>
+        <translation>Sitzungs-&amp;Token:</translation>
+    </message>
+    <message>
+        <source>Session token</source>
+        <translation>Sitzungstoken</translation>
+    </message>
+    <message>
+        <source>only for temporary credentials</source>
+        <translation>nur für temporäre Zugangsdaten</translation>
+    </message>
+    <message>
+        <source>E&amp;xpires:</source>
+        <translation>&amp;Läuft ab:</translation>
+    </message>
+    <message>
+        <source>Temporary credentials stop working at this time; MLWatch warns 15 minutes before</source>
+        <translation>Temporäre Zugangsdaten funktionieren ab diesem Zeitpunkt nicht mehr; MLWatch warnt 15 Minuten vorher</translation>
+    </message>
+    <message>
+        <source>Expiry of the temporary credentials</source>
+        <translation>Ablauf der temporären Zugangsdaten</translation>
+    </message>
+    <message>
+        <source>&amp;Regions:</source>
+        <translation>&amp;Regionen:</translation>
+    </message>
+    <message>
+        <source>Regions</source>
+        <translation>Regionen</translation>
+    </message>
+    <message>
+        <source>us-east-1, eu-west-1</source>
+        <translation>us-east-1, eu-west-1</translation>
+    </message>
+    <message>
+        <source>Comma-separated; the first is the one MLWatch opens</source>
+        <translation>Durch Kommas getrennt; MLWatch öffnet die erste</translation>
+    </message>
+    <message>
+        <source>&amp;Endpoint:</source>
+        <translation>&amp;Endpunkt:</translation>
+    </message>
+    <message>
+        <source>CloudWatch endpoint override</source>
+        <translation>Abweichender CloudWatch-Endpunkt</translation>
+    </message>
+    <message>
+        <source>empty: the region&apos;s CloudWatch endpoint</source>
+        <translation>leer: CloudWatch-Endpunkt der Region</translation>
+    </message>
+    <message>
+        <source>&amp;Tenant id:</source>
+        <translation>&amp;Mandanten-ID:</translation>
+    </message>
+    <message>
+        <source>Tenant id</source>
+        <translation>Mandanten-ID</translation>
+    </message>
+    <message>
+        <source>00000000-0000-0000-0000-000000000000 or contoso.onmicrosoft.com</source>
+        <translation>00000000-0000-0000-0000-000000000000 oder contoso.onmicrosoft.com</translation>
+    </message>
+    <message>
+        <source>&amp;Client id:</source>
+        <translation>&amp;Client-ID:</translation>
+    </message>
+    <message>
+        <source>Client id</source>
+        <translation>Client-ID</translation>
+    </message>
+    <message>
+        <source>00000000-0000-0000-0000-000000000000</source>
+        <translation>00000000-0000-0000-0000-000000000000</translation>
+    </message>
+    <message>
+        <source>Client &amp;secret:</source>
+        <translation>Client-&amp;Geheimnis:</translation>
+    </message>
+    <message>
+        <source>Client secret</source>
+        <translation>Client-Geheimnis</translation>
+    </message>
+    <message>
+        <source>Su&amp;bscriptions:</source>
+        <translation>A&amp;bonnements:</translation>
+    </message>
+    <message>
+        <source>Subscription ids</source>
+        <translation>Abonnement-IDs</translation>
+    </message>
+    <message>
+        <source>subscription ids, comma-separated</source>
+        <translation>Abonnement-IDs, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>&amp;Authority host:</source>
+        <translation>&amp;Autoritätshost:</translation>
+    </message>
+    <message>
+        <source>Authority host</source>
+        <translation>Autoritätshost</translation>
+    </message>
+    <message>
+        <source>empty: https://login.microsoftonline.com</source>
+        <translation>leer: https://login.microsoftonline.com</translation>
+    </message>
+    <message>
+        <source>A&amp;RM endpoint:</source>
+        <translation>A&amp;RM-Endpunkt:</translation>
+    </message>
+    <message>
+        <source>Azure Resource Manager endpoint</source>
+        <translation>Endpunkt für Azure Resource Manager</translation>
+    </message>
+    <message>
+        <source>empty: https://management.azure.com</source>
+        <translation>leer: https://management.azure.com</translation>
+    </message>
+    <message>
+        <source>Key file:</source>
+        <translation>Schlüsseldatei:</translation>
+    </message>
+    <message>
+        <source>Choose &amp;key file…</source>
+        <translation>&amp;Schlüsseldatei wählen…</translation>
+    </message>
+    <message>
+        <source>A service-account key or an authorized-user application-default credentials file (JSON)</source>
+        <translation>Ein Dienstkontoschlüssel oder eine Datei mit Application Default Credentials eines autorisierten Benutzers (JSON)</translation>
+    </message>
+    <message>
+        <source>&amp;Projects:</source>
+        <translation>&amp;Projekte:</translation>
+    </message>
+    <message>
+        <source>Project ids</source>
+        <translation>Projekt-IDs</translation>
+    </message>
+    <message>
+        <source>project ids, comma-separated</source>
+        <translation>Projekt-IDs, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>Cloud Monitoring endpoint override</source>
+        <translation>Abweichender Endpunkt für Cloud Monitoring</translation>
+    </message>
+    <message>
+        <source>empty: https://monitoring.googleapis.com</source>
+        <translation>leer: https://monitoring.googleapis.com</translation>
+    </message>
+    <message>
+        <source>Problems with the account</source>
+        <translation>Probleme mit dem Konto</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsDialog</name>
+    <message>
+        <source>Accounts</source>
+        <translation>Konten</translation>
+    </message>
+    <message>
+        <source>The cloud accounts MLWatch can use on this computer. Their secrets live only in the system keychain. MLWatch opens the first AWS account of the list when it starts.</source>
+        <translation>Die Cloud-Konten, die MLWatch auf diesem Computer verwenden kann. Ihre Geheimnisse liegen ausschließlich im Schlüsselbund des Systems. Beim Start öffnet MLWatch das erste AWS-Konto der Liste.</translation>
+    </message>
+    <message>
+        <source>Accounts on this computer</source>
+        <translation>Konten auf diesem Computer</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add an account</source>
+        <translation>Konto hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add an AWS, Azure or Google Cloud account by hand</source>
+        <translation>Ein AWS-, Azure- oder Google-Cloud-Konto manuell hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Edit the account</source>
+        <translation>Konto bearbeiten</translation>
+    </message>
+    <message>
+        <source>Change the selected account (Enter)</source>
+        <translation>Ausgewähltes Konto ändern (Eingabetaste)</translation>
+    </message>
+    <message>
+        <source>Re&amp;name…</source>
+        <translation>&amp;Umbenennen…</translation>
+    </message>
+    <message>
+        <source>Rename the account</source>
+        <translation>Konto umbenennen</translation>
+    </message>
+    <message>
+        <source>Change the selected account&apos;s id (F2)</source>
+        <translation>ID des ausgewählten Kontos ändern (F2)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the account</source>
+        <translation>Konto entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the selected account and its secret (Delete)</source>
+        <translation>Ausgewähltes Konto und sein Geheimnis entfernen (Entf)</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importieren…</translation>
+    </message>
+    <message>
+        <source>Import credentials</source>
+        <translation>Zugangsdaten importieren</translation>
+    </message>
+    <message>
+        <source>Import credentials already on this computer: ~/.aws, AZURE_* variables, gcloud</source>
+        <translation>Bereits auf diesem Computer vorhandene Zugangsdaten importieren: ~/.aws, AZURE_*-Variablen, gcloud</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>Verbindung &amp;testen</translation>
+    </message>
+    <message>
+        <source>Test the connection</source>
+        <translation>Verbindung testen</translation>
+    </message>
+    <message>
+        <source>One cheap read call with the selected account (Ctrl+T)</source>
+        <translation>Ein günstiger Lesezugriff mit dem ausgewählten Konto (Strg+T)</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Account details</source>
+        <translation>Kontodetails</translation>
+    </message>
+    <message>
+        <source>Where the secrets are</source>
+        <translation>Speicherort der Geheimnisse</translation>
+    </message>
+    <message>
+        <source>Expiry of the credentials</source>
+        <translation>Ablauf der Zugangsdaten</translation>
+    </message>
+    <message>
+        <source>Last connection test</source>
+        <translation>Letzter Verbindungstest</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+</context>
+<context>
     <name>AlertRuleDialog</name>
     <message>
         <source>Alert rule</source>
@@ -475,6 +801,944 @@
     <message>
         <source>secrets never go into a workspace file.</source>
         <translation>Geheimnisse gehören nie in eine Arbeitsbereichsdatei.</translation>
+    </message>
+    <message>
+        <source>must be an array of strings.</source>
+        <translation>muss ein Array von Zeichenketten sein.</translation>
+    </message>
+    <message>
+        <source>must be a non-empty string.</source>
+        <translation>muss eine nicht leere Zeichenkette sein.</translation>
+    </message>
+    <message>
+        <source>The keychain entry of account “%1” is not a readable MLWatch secret: add the account&apos;s credentials again.</source>
+        <translation>Der Schlüsselbund-Eintrag des Kontos „%1“ ist kein lesbares MLWatch-Geheimnis: Fügen Sie die Zugangsdaten des Kontos erneut hinzu.</translation>
+    </message>
+    <message>
+        <source>AWS</source>
+        <translation>AWS</translation>
+    </message>
+    <message>
+        <source>Azure</source>
+        <translation>Azure</translation>
+    </message>
+    <message>
+        <source>Google Cloud</source>
+        <translation>Google Cloud</translation>
+    </message>
+    <message>
+        <source>Account &quot;%1&quot; is a %2 account, not an AWS account.</source>
+        <translation>Das Konto &quot;%1&quot; ist ein %2-Konto, kein AWS-Konto.</translation>
+    </message>
+    <message>
+        <source>access key id</source>
+        <translation>Zugriffsschlüssel-ID</translation>
+    </message>
+    <message>
+        <source>secret access key</source>
+        <translation>geheimer Zugriffsschlüssel</translation>
+    </message>
+    <message>
+        <source>The keychain entry of account &quot;%1&quot; is incomplete (%2 missing). Enter the keys again in Accounts… or re-import the account.</source>
+        <translation>Der Schlüsselbund-Eintrag des Kontos &quot;%1&quot; ist unvollständig (es fehlt: %2). Geben Sie die Schlüssel unter Konten… erneut ein oder importieren Sie das Konto erneut.</translation>
+    </message>
+    <message>
+        <source>The temporary credentials of account &quot;%1&quot; expired at %2. Get new ones (for example with your SSO or vault tool) and update the account.</source>
+        <translation>Die temporären Zugangsdaten des Kontos &quot;%1&quot; sind am %2 abgelaufen. Besorgen Sie neue (zum Beispiel mit Ihrem SSO- oder Vault-Werkzeug) und aktualisieren Sie das Konto.</translation>
+    </message>
+    <message>
+        <source>Account &quot;%1&quot; has no region. Add one in Accounts… or pass --region (for example --region us-east-1).</source>
+        <translation>Das Konto &quot;%1&quot; hat keine Region. Fügen Sie unter Konten… eine hinzu oder geben Sie --region an (zum Beispiel --region us-east-1).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an AWS region name such as us-east-1 (account &quot;%2&quot;).</source>
+        <translation>&quot;%1&quot; ist kein AWS-Regionsname wie us-east-1 (Konto &quot;%2&quot;).</translation>
+    </message>
+    <message>
+        <source>endpoint</source>
+        <translation>Endpunkt</translation>
+    </message>
+    <message>
+        <source>%1 is not an http:// or https:// URL without a user name; the account is imported without it.</source>
+        <translation>%1 ist keine http://- oder https://-URL ohne Benutzernamen; das Konto wird ohne diese Angabe importiert.</translation>
+    </message>
+    <message>
+        <source>The profile uses AWS IAM Identity Center (SSO) (&quot;%1&quot; in %2), which MLWatch does not support yet.</source>
+        <translation>Das Profil verwendet AWS IAM Identity Center (SSO) (&quot;%1&quot; in %2), was MLWatch noch nicht unterstützt.</translation>
+    </message>
+    <message>
+        <source>The profile gets its keys from an external program (&quot;%1&quot; in %2), which MLWatch does not run.</source>
+        <translation>Das Profil bezieht seine Schlüssel aus einem externen Programm (&quot;%1&quot; in %2), das MLWatch nicht ausführt.</translation>
+    </message>
+    <message>
+        <source>The profile uses web identity federation (&quot;%1&quot; in %2), which MLWatch does not support yet.</source>
+        <translation>Das Profil verwendet Web-Identity-Föderation (&quot;%1&quot; in %2), was MLWatch noch nicht unterstützt.</translation>
+    </message>
+    <message>
+        <source>The profile takes its keys from another profile (&quot;%1&quot; in %2), which MLWatch does not support yet.</source>
+        <translation>Das Profil übernimmt seine Schlüssel aus einem anderen Profil (&quot;%1&quot; in %2), was MLWatch noch nicht unterstützt.</translation>
+    </message>
+    <message>
+        <source>The profile assumes an IAM role (&quot;%1&quot; in %2), which MLWatch does not support yet.</source>
+        <translation>Das Profil übernimmt eine IAM-Rolle (&quot;%1&quot; in %2), was MLWatch noch nicht unterstützt.</translation>
+    </message>
+    <message>
+        <source>The profile has only half a key pair in %1: &quot;%2&quot; is missing.</source>
+        <translation>Das Profil hat in %1 nur ein halbes Schlüsselpaar: &quot;%2&quot; fehlt.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; in %2 is not an ISO 8601 time such as 2024-05-01T12:00:00Z.</source>
+        <translation>&quot;%1&quot; in %2 ist keine ISO-8601-Zeit wie 2024-05-01T12:00:00Z.</translation>
+    </message>
+    <message>
+        <source>The region of %1 is not an AWS region name such as us-east-1; the account is imported without a region.</source>
+        <translation>Die Region von %1 ist kein AWS-Regionsname wie us-east-1; das Konto wird ohne Region importiert.</translation>
+    </message>
+    <message>
+        <source>AWS_* variables</source>
+        <translation>AWS_*-Variablen</translation>
+    </message>
+    <message>
+        <source>the AWS_* variables</source>
+        <translation>die AWS_*-Variablen</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1 und %2</translation>
+    </message>
+    <message>
+        <source>%1, profile “%2”</source>
+        <translation>%1, Profil „%2“</translation>
+    </message>
+    <message>
+        <source>profile “%1”</source>
+        <translation>Profil „%1“</translation>
+    </message>
+    <message>
+        <source>The profile has no aws_access_key_id and aws_secret_access_key in %1.</source>
+        <translation>Das Profil enthält in %1 weder aws_access_key_id noch aws_secret_access_key.</translation>
+    </message>
+    <message>
+        <source>%1: the field &quot;%2&quot; is missing or empty.</source>
+        <translation>%1: Das Feld &quot;%2&quot; fehlt oder ist leer.</translation>
+    </message>
+    <message>
+        <source>%1: the field &quot;%2&quot; is not a string.</source>
+        <translation>%1: Das Feld &quot;%2&quot; ist keine Zeichenkette.</translation>
+    </message>
+    <message>
+        <source>AZURE_* variables</source>
+        <translation>AZURE_*-Variablen</translation>
+    </message>
+    <message>
+        <source>The service principal signs in with a client certificate (AZURE_CLIENT_CERTIFICATE_PATH), which MLWatch does not support yet; it needs AZURE_CLIENT_SECRET.</source>
+        <translation>Der Dienstprinzipal meldet sich mit einem Clientzertifikat an (AZURE_CLIENT_CERTIFICATE_PATH), was MLWatch noch nicht unterstützt; MLWatch benötigt AZURE_CLIENT_SECRET.</translation>
+    </message>
+    <message>
+        <source>Not all Azure variables are set: %1 missing.</source>
+        <translation>Nicht alle Azure-Variablen sind gesetzt; es fehlt: %1.</translation>
+    </message>
+    <message>
+        <source>key file %1</source>
+        <translation>Schlüsseldatei %1</translation>
+    </message>
+    <message>
+        <source>GOOGLE_APPLICATION_CREDENTIALS (%1)</source>
+        <translation>GOOGLE_APPLICATION_CREDENTIALS (%1)</translation>
+    </message>
+    <message>
+        <source>gcloud application-default credentials (%1)</source>
+        <translation>Application Default Credentials von gcloud (%1)</translation>
+    </message>
+    <message>
+        <source>%1 was not found.</source>
+        <translation>%1 wurde nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 KiB, which no credentials file is; it was not read.</source>
+        <translation>%1 ist größer als %2 KiB, so groß ist keine Datei mit Zugangsdaten; die Datei wurde nicht gelesen.</translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2.</source>
+        <translation>%1 konnte nicht gelesen werden: %2.</translation>
+    </message>
+    <message>
+        <source>%1 is not valid JSON: %2 at offset %3.</source>
+        <translation>%1 ist kein gültiges JSON: %2 an Position %3.</translation>
+    </message>
+    <message>
+        <source>%1 is not a JSON object.</source>
+        <translation>%1 ist kein JSON-Objekt.</translation>
+    </message>
+    <message>
+        <source>%1: the field &quot;private_key&quot; does not hold a PEM private key (-----BEGIN PRIVATE KEY-----).</source>
+        <translation>%1: Das Feld &quot;private_key&quot; enthält keinen privaten PEM-Schlüssel (-----BEGIN PRIVATE KEY-----).</translation>
+    </message>
+    <message>
+        <source>%1 holds credentials of type &quot;%2&quot;, which MLWatch does not support yet; use a service-account key or run &quot;gcloud auth application-default login&quot;.</source>
+        <translation>%1 enthält Zugangsdaten vom Typ &quot;%2&quot;, die MLWatch noch nicht unterstützt; verwenden Sie einen Dienstkontoschlüssel oder führen Sie &quot;gcloud auth application-default login&quot; aus.</translation>
+    </message>
+    <message>
+        <source>%1 has an unknown &quot;type&quot;; MLWatch reads &quot;service_account&quot; and &quot;authorized_user&quot; files.</source>
+        <translation>%1 hat einen unbekannten &quot;type&quot;; MLWatch liest Dateien vom Typ &quot;service_account&quot; und &quot;authorized_user&quot;.</translation>
+    </message>
+    <message>
+        <source>No D-Bus session bus: MLWatch needs a desktop session with a keychain (Secret Service) to keep its secrets. Start MLWatch from your desktop session, or run it under dbus-run-session with gnome-keyring started.</source>
+        <translation>Kein D-Bus-Sitzungsbus: MLWatch benötigt eine Desktop-Sitzung mit Schlüsselbund (Secret Service), um seine Geheimnisse aufzubewahren. Starten Sie MLWatch aus Ihrer Desktop-Sitzung oder führen Sie es unter dbus-run-session mit gestartetem gnome-keyring aus.</translation>
+    </message>
+    <message>
+        <source>No Secret Service on the session bus: install/start gnome-keyring or KWallet.</source>
+        <translation>Kein Secret Service auf dem Sitzungsbus: Installieren/starten Sie gnome-keyring oder KWallet.</translation>
+    </message>
+    <message>
+        <source>The Secret Service has no default keyring to store secrets in: log in to your desktop once, or create a keyring in Passwords and Keys (Seahorse) and make it the default.</source>
+        <translation>Der Secret Service hat keinen Standard-Schlüsselbund zum Speichern von Geheimnissen: Melden Sie sich einmal an Ihrem Desktop an oder legen Sie in der Anwendung Passwörter und Verschlüsselung (Seahorse) einen Schlüsselbund an und machen Sie ihn zum Standard.</translation>
+    </message>
+    <message>
+        <source>The keychain is locked: unlock it (log in again, or open Passwords and Keys) and try again.</source>
+        <translation>Der Schlüsselbund ist gesperrt: Entsperren Sie ihn (melden Sie sich erneut an oder öffnen Sie Passwörter und Verschlüsselung) und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Access to the keychain was denied: allow MLWatch when the keychain asks, or unlock the keychain, and try again.</source>
+        <translation>Der Zugriff auf den Schlüsselbund wurde verweigert: Erlauben Sie MLWatch den Zugriff, wenn der Schlüsselbund nachfragt, oder entsperren Sie den Schlüsselbund, und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>No keychain is available on this system: MLWatch keeps secrets only in %1 and never in a file. Install or enable it and try again.</source>
+        <translation>Auf diesem System ist kein Schlüsselbund verfügbar: MLWatch bewahrt Geheimnisse nur in %1 auf, niemals in einer Datei. Installieren oder aktivieren Sie diesen Dienst und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The keychain refused the request: check that %1 is running and unlocked, then try again.</source>
+        <translation>Der Schlüsselbund hat die Anfrage abgelehnt: Prüfen Sie, ob der Dienst zu %1 läuft und entsperrt ist, und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>No secret stored for account “%1” in %2: add it again in Accounts… or with mlwatch-cli accounts import.</source>
+        <translation>Für das Konto „%1“ ist in %2 kein Geheimnis gespeichert: Fügen Sie es unter Konten… oder mit mlwatch-cli accounts import erneut hinzu.</translation>
+    </message>
+</context>
+<context>
+    <name>mlwatch::Account</name>
+    <message>
+        <source>secrets never go into the account list: they live only in the keychain. Remove this member and add the account&apos;s credentials again in Accounts… or with mlwatch-cli accounts import.</source>
+        <translation>Geheimnisse gehören nie in die Kontenliste: Sie liegen nur im Schlüsselbund. Entfernen Sie diesen Eintrag und fügen Sie die Zugangsdaten des Kontos unter Konten… oder mit mlwatch-cli accounts import erneut hinzu.</translation>
+    </message>
+    <message>
+        <source>is required.</source>
+        <translation>ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid account id: use 1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit.</source>
+        <translation>&quot;%1&quot; ist keine gültige Konto-ID: Verwenden Sie 1 bis 64 Buchstaben, Ziffern, &apos;.&apos;, &apos;_&apos; oder &apos;-&apos;, beginnend mit einem Buchstaben oder einer Ziffer.</translation>
+    </message>
+    <message>
+        <source>is required: &quot;aws&quot;, &quot;azure&quot; or &quot;gcp&quot;.</source>
+        <translation>ist erforderlich: &quot;aws&quot;, &quot;azure&quot; oder &quot;gcp&quot;.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an account kind: use &quot;aws&quot;, &quot;azure&quot; or &quot;gcp&quot;.</source>
+        <translation>&quot;%1&quot; ist keine Kontoart: Verwenden Sie &quot;aws&quot;, &quot;azure&quot; oder &quot;gcp&quot;.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an ISO 8601 date and time, e.g. &quot;2025-01-31T18:00:00Z&quot;.</source>
+        <translation>&quot;%1&quot; ist kein Datum mit Uhrzeit nach ISO 8601, z. B. &quot;2025-01-31T18:00:00Z&quot;.</translation>
+    </message>
+    <message>
+        <source>must be &quot;json&quot; or &quot;query&quot;, not &quot;%1&quot;.</source>
+        <translation>muss &quot;json&quot; oder &quot;query&quot; sein, nicht &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>must be &quot;service_account&quot; or &quot;authorized_user&quot;, not &quot;%1&quot;.</source>
+        <translation>muss &quot;service_account&quot; oder &quot;authorized_user&quot; sein, nicht &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an http(s) URL.</source>
+        <translation>&quot;%1&quot; ist keine http(s)-URL.</translation>
+    </message>
+</context>
+<context>
+    <name>mlwatch::AccountConnectionTester</name>
+    <message>
+        <source>No Google credentials are stored for account %1. Import the key file again in the Accounts dialog.</source>
+        <translation>Für das Konto %1 sind keine Google-Zugangsdaten gespeichert. Importieren Sie die Schlüsseldatei im Kontendialog erneut.</translation>
+    </message>
+    <message>
+        <source>No access key is stored for account %1. Enter the access key id and secret access key in the Accounts dialog.</source>
+        <translation>Für das Konto %1 ist kein Zugriffsschlüssel gespeichert. Geben Sie die Zugriffsschlüssel-ID und den geheimen Zugriffsschlüssel im Kontendialog ein.</translation>
+    </message>
+    <message>
+        <source>Not signed in: the temporary credentials of account %1 expired at %2. Get new ones and store them in the Accounts dialog.</source>
+        <translation>Nicht angemeldet: Die temporären Zugangsdaten des Kontos %1 sind am %2 abgelaufen. Besorgen Sie neue und speichern Sie sie im Kontendialog.</translation>
+    </message>
+    <message>
+        <source>Account %1 names no region to test. Add a region in the Accounts dialog.</source>
+        <translation>Für das Konto %1 ist keine Region zum Testen angegeben. Fügen Sie im Kontendialog eine Region hinzu.</translation>
+    </message>
+    <message>
+        <source>Signed in; CloudWatch metrics can be read in %1.</source>
+        <translation>Angemeldet; CloudWatch-Metriken können in %1 gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Could not reach CloudWatch in %1: %2</source>
+        <translation>CloudWatch in %1 ist nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <source>%1: signed in; GetMetricData works.</source>
+        <translation>%1: angemeldet; GetMetricData funktioniert.</translation>
+    </message>
+    <message>
+        <source>The endpoint for %1 answered, but not like CloudWatch. Check the endpoint URL.</source>
+        <translation>Der Endpunkt für %1 hat geantwortet, aber nicht wie CloudWatch. Prüfen Sie die URL des Endpunkts.</translation>
+    </message>
+    <message>
+        <source>Signed in to tenant %1; can read subscriptions: %2.</source>
+        <translation>Beim Mandanten %1 angemeldet; lesbare Abonnements: %2.</translation>
+    </message>
+    <message>
+        <source>Signed in to tenant %1, but the account names no subscription to check. Add a subscription id in the Accounts dialog.</source>
+        <translation>Beim Mandanten %1 angemeldet, aber für das Konto ist kein zu prüfendes Abonnement angegeben. Fügen Sie im Kontendialog eine Abonnement-ID hinzu.</translation>
+    </message>
+    <message>
+        <source>Reading subscription %1</source>
+        <translation>Abonnement %1 wird gelesen</translation>
+    </message>
+    <message>
+        <source>Signed in, but Azure Resource Manager could not be reached: %1</source>
+        <translation>Angemeldet, aber Azure Resource Manager ist nicht erreichbar: %1</translation>
+    </message>
+    <message>
+        <source>Subscription %1: readable.</source>
+        <translation>Abonnement %1: lesbar.</translation>
+    </message>
+    <message>
+        <source>Subscription %1 (%2): readable.</source>
+        <translation>Abonnement %1 (%2): lesbar.</translation>
+    </message>
+    <message>
+        <source>Signed in as %1; Cloud Monitoring can be read in projects: %2.</source>
+        <translation>Als %1 angemeldet; Cloud Monitoring ist in diesen Projekten lesbar: %2.</translation>
+    </message>
+    <message>
+        <source>Signed in as %1, but the account names no project to check. Add a project id in the Accounts dialog.</source>
+        <translation>Als %1 angemeldet, aber für das Konto ist kein zu prüfendes Projekt angegeben. Fügen Sie im Kontendialog eine Projekt-ID hinzu.</translation>
+    </message>
+    <message>
+        <source>Reading metric descriptors of project %1</source>
+        <translation>Metrikdeskriptoren des Projekts %1 werden gelesen</translation>
+    </message>
+    <message>
+        <source>Signed in, but Cloud Monitoring could not be reached: %1</source>
+        <translation>Angemeldet, aber Cloud Monitoring ist nicht erreichbar: %1</translation>
+    </message>
+    <message>
+        <source>Project %1: Cloud Monitoring is readable.</source>
+        <translation>Projekt %1: Cloud Monitoring ist lesbar.</translation>
+    </message>
+    <message>
+        <source>CloudWatch in %1 failed with HTTP status %2. Try again later.</source>
+        <translation>CloudWatch in %1 ist mit HTTP-Status %2 fehlgeschlagen. Versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <source>The endpoint for %1 answered HTTP status %2 without an AWS error. Check the endpoint URL.</source>
+        <translation>Der Endpunkt für %1 hat mit HTTP-Status %2 ohne AWS-Fehler geantwortet. Prüfen Sie die URL des Endpunkts.</translation>
+    </message>
+    <message>
+        <source>Signed in, but not allowed to call cloudwatch:GetMetricData in %1.</source>
+        <translation>Angemeldet, aber ohne Berechtigung für cloudwatch:GetMetricData in %1.</translation>
+    </message>
+    <message>
+        <source>Not signed in (%1): the temporary credentials have expired (%2). Get new ones and store them in the Accounts dialog.</source>
+        <translation>Nicht angemeldet (%1): Die temporären Zugangsdaten sind abgelaufen (%2). Besorgen Sie neue und speichern Sie sie im Kontendialog.</translation>
+    </message>
+    <message>
+        <source>Not signed in (%1): AWS does not know the access key %2 (%3). Check the access key id; the key may have been deleted or deactivated.</source>
+        <translation>Nicht angemeldet (%1): AWS kennt den Zugriffsschlüssel %2 nicht (%3). Prüfen Sie die Zugriffsschlüssel-ID; der Schlüssel wurde möglicherweise gelöscht oder deaktiviert.</translation>
+    </message>
+    <message>
+        <source>Not signed in (%1): the secret access key does not belong to the access key %2 (%3). Enter the secret access key again.</source>
+        <translation>Nicht angemeldet (%1): Der geheime Zugriffsschlüssel gehört nicht zum Zugriffsschlüssel %2 (%3). Geben Sie den geheimen Zugriffsschlüssel erneut ein.</translation>
+    </message>
+    <message>
+        <source>Not signed in (%1): AWS rejected the credentials (%2).</source>
+        <translation>Nicht angemeldet (%1): AWS hat die Zugangsdaten abgelehnt (%2).</translation>
+    </message>
+    <message>
+        <source>Not signed in (%1): AWS says this computer&apos;s clock is off (%2). Set the clock automatically (NTP) and try again.</source>
+        <translation>Nicht angemeldet (%1): Laut AWS geht die Uhr dieses Computers falsch (%2). Stellen Sie die Uhr automatisch (NTP) und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>CloudWatch in %1 is throttling requests (%2). Test again in a minute.</source>
+        <translation>CloudWatch in %1 drosselt Anfragen (%2). Testen Sie in einer Minute erneut.</translation>
+    </message>
+    <message>
+        <source>CloudWatch in %1 failed on the AWS side (%2). Try again later.</source>
+        <translation>CloudWatch in %1 ist auf AWS-Seite fehlgeschlagen (%2). Versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <source>Signed in, but CloudWatch in %1 refused the test call: %2 (%3).</source>
+        <translation>Angemeldet, aber CloudWatch in %1 hat den Testaufruf abgelehnt: %2 (%3).</translation>
+    </message>
+    <message>
+        <source>Signed in, but not allowed to read subscription %1 (%2). Ask for the Monitoring Reader role on it.</source>
+        <translation>Angemeldet, aber ohne Berechtigung zum Lesen des Abonnements %1 (%2). Beantragen Sie dafür die Rolle Monitoring Reader.</translation>
+    </message>
+    <message>
+        <source>Signed in, but subscription %1 was not found (%2). Check the id and that the subscription belongs to tenant %3.</source>
+        <translation>Angemeldet, aber das Abonnement %1 wurde nicht gefunden (%2). Prüfen Sie die ID und ob das Abonnement zum Mandanten %3 gehört.</translation>
+    </message>
+    <message>
+        <source>Signed in, but Azure Resource Manager did not accept the token for subscription %1 (%2). Check that the subscription belongs to tenant %3.</source>
+        <translation>Angemeldet, aber Azure Resource Manager hat das Token für das Abonnement %1 nicht akzeptiert (%2). Prüfen Sie, ob das Abonnement zum Mandanten %3 gehört.</translation>
+    </message>
+    <message>
+        <source>Signed in, but Azure Resource Manager is throttling requests (%1). Test again in a minute.</source>
+        <translation>Angemeldet, aber Azure Resource Manager drosselt Anfragen (%1). Testen Sie in einer Minute erneut.</translation>
+    </message>
+    <message>
+        <source>Signed in, but reading subscription %1 failed with HTTP status %2 (%3).</source>
+        <translation>Angemeldet, aber das Lesen des Abonnements %1 ist mit HTTP-Status %2 fehlgeschlagen (%3).</translation>
+    </message>
+    <message>
+        <source>Signed in, but the Cloud Monitoring API is not enabled in project %1. Enable monitoring.googleapis.com in that project.</source>
+        <translation>Angemeldet, aber die Cloud Monitoring API ist im Projekt %1 nicht aktiviert. Aktivieren Sie monitoring.googleapis.com in diesem Projekt.</translation>
+    </message>
+    <message>
+        <source>Signed in, but Google wants a quota project for these user credentials (project %1). Run &quot;gcloud auth application-default set-quota-project PROJECT&quot; and import the file again.</source>
+        <translation>Angemeldet, aber Google verlangt für diese Benutzer-Zugangsdaten ein Kontingentprojekt (Projekt %1). Führen Sie &quot;gcloud auth application-default set-quota-project PROJECT&quot; aus und importieren Sie die Datei erneut.</translation>
+    </message>
+    <message>
+        <source>Signed in, but not allowed to read metrics of project %1 (%2). Ask for the Monitoring Viewer role on it.</source>
+        <translation>Angemeldet, aber ohne Berechtigung zum Lesen der Metriken des Projekts %1 (%2). Beantragen Sie dafür die Rolle Monitoring Viewer.</translation>
+    </message>
+    <message>
+        <source>Signed in, but project %1 was not found (%2).</source>
+        <translation>Angemeldet, aber das Projekt %1 wurde nicht gefunden (%2).</translation>
+    </message>
+    <message>
+        <source>Signed in, but Cloud Monitoring did not accept the token for project %1 (%2).</source>
+        <translation>Angemeldet, aber Cloud Monitoring hat das Token für das Projekt %1 nicht akzeptiert (%2).</translation>
+    </message>
+    <message>
+        <source>Signed in, but Cloud Monitoring is throttling requests (%1). Test again in a minute.</source>
+        <translation>Angemeldet, aber Cloud Monitoring drosselt Anfragen (%1). Testen Sie in einer Minute erneut.</translation>
+    </message>
+    <message>
+        <source>Signed in, but reading project %1 failed with HTTP status %2 (%3).</source>
+        <translation>Angemeldet, aber das Lesen des Projekts %1 ist mit HTTP-Status %2 fehlgeschlagen (%3).</translation>
+    </message>
+</context>
+<context>
+    <name>mlwatch::AccountEditorDialog</name>
+    <message>
+        <source>The %1 must be an address like https://host/.</source>
+        <translation>Der %1 muss eine Adresse wie https://host/ sein.</translation>
+    </message>
+    <message>
+        <source>The %1 must use https:// — plain http:// only goes to this computer (127.0.0.1, localhost).</source>
+        <translation>Der %1 muss https:// verwenden — einfaches http:// ist nur für diesen Computer erlaubt (127.0.0.1, localhost).</translation>
+    </message>
+    <message>
+        <source>Temporary credentials expire</source>
+        <translation>Temporäre Zugangsdaten laufen ab</translation>
+    </message>
+    <message>
+        <source>Choose key file</source>
+        <translation>Schlüsseldatei wählen</translation>
+    </message>
+    <message>
+        <source>Key file</source>
+        <translation>Schlüsseldatei</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Add %1 account</source>
+        <translation>%1-Konto hinzufügen</translation>
+    </message>
+    <message>
+        <source>only for temporary credentials</source>
+        <translation>nur für temporäre Zugangsdaten</translation>
+    </message>
+    <message>
+        <source>Edit account “%1”</source>
+        <translation>Konto „%1“ bearbeiten</translation>
+    </message>
+    <message>
+        <source>Use Rename… in the accounts list to change the id</source>
+        <translation>Ändern Sie die ID über Umbenennen… in der Kontenliste</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>added by hand</source>
+        <translation>manuell hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Enter an id for the account.</source>
+        <translation>Geben Sie eine ID für das Konto ein.</translation>
+    </message>
+    <message>
+        <source>The id may hold only letters, digits, “.”, “_” and “-” (up to 64 characters, starting with a letter or digit).</source>
+        <translation>Die ID darf nur Buchstaben, Ziffern, „.“, „_“ und „-“ enthalten (bis zu 64 Zeichen, beginnend mit einem Buchstaben oder einer Ziffer).</translation>
+    </message>
+    <message>
+        <source>An account with the id “%1” already exists.</source>
+        <translation>Ein Konto mit der ID „%1“ existiert bereits.</translation>
+    </message>
+    <message>
+        <source>To replace the stored keys, enter both the access key id and the secret access key (and the session token of temporary credentials).</source>
+        <translation>Um die gespeicherten Schlüssel zu ersetzen, geben Sie sowohl die Zugriffsschlüssel-ID als auch den geheimen Zugriffsschlüssel ein (und bei temporären Zugangsdaten das Sitzungstoken).</translation>
+    </message>
+    <message>
+        <source>Enter the access key id.</source>
+        <translation>Geben Sie die Zugriffsschlüssel-ID ein.</translation>
+    </message>
+    <message>
+        <source>Enter the secret access key.</source>
+        <translation>Geben Sie den geheimen Zugriffsschlüssel ein.</translation>
+    </message>
+    <message>
+        <source>The access key id holds only capital letters and digits (like AKIA…).</source>
+        <translation>Die Zugriffsschlüssel-ID besteht nur aus Großbuchstaben und Ziffern (wie AKIA…).</translation>
+    </message>
+    <message>
+        <source>An expiry belongs to temporary credentials: enter their session token too.</source>
+        <translation>Ein Ablaufzeitpunkt gehört zu temporären Zugangsdaten: Geben Sie auch deren Sitzungstoken ein.</translation>
+    </message>
+    <message>
+        <source>Enter at least one region (like us-east-1).</source>
+        <translation>Geben Sie mindestens eine Region ein (wie us-east-1).</translation>
+    </message>
+    <message>
+        <source>“%1” is not an AWS region (like us-east-1).</source>
+        <translation>„%1“ ist keine AWS-Region (wie us-east-1).</translation>
+    </message>
+    <message>
+        <source>endpoint</source>
+        <translation>Endpunkt</translation>
+    </message>
+    <message>
+        <source>Enter the tenant id.</source>
+        <translation>Geben Sie die Mandanten-ID ein.</translation>
+    </message>
+    <message>
+        <source>The tenant id is a GUID or a domain such as contoso.onmicrosoft.com.</source>
+        <translation>Die Mandanten-ID ist eine GUID oder eine Domain wie contoso.onmicrosoft.com.</translation>
+    </message>
+    <message>
+        <source>Enter the client id (the application id of the service principal).</source>
+        <translation>Geben Sie die Client-ID ein (die Anwendungs-ID des Dienstprinzipals).</translation>
+    </message>
+    <message>
+        <source>The client id is a GUID like 00000000-0000-0000-0000-000000000000.</source>
+        <translation>Die Client-ID ist eine GUID wie 00000000-0000-0000-0000-000000000000.</translation>
+    </message>
+    <message>
+        <source>Enter the client secret.</source>
+        <translation>Geben Sie das Client-Geheimnis ein.</translation>
+    </message>
+    <message>
+        <source>Enter at least one subscription id.</source>
+        <translation>Geben Sie mindestens eine Abonnement-ID ein.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a subscription id (a GUID like 00000000-0000-0000-0000-000000000000).</source>
+        <translation>„%1“ ist keine Abonnement-ID (eine GUID wie 00000000-0000-0000-0000-000000000000).</translation>
+    </message>
+    <message>
+        <source>authority host</source>
+        <translation>Autoritätshost</translation>
+    </message>
+    <message>
+        <source>ARM endpoint</source>
+        <translation>ARM-Endpunkt</translation>
+    </message>
+    <message>
+        <source>Choose the key file: a service-account key or an application-default credentials file.</source>
+        <translation>Wählen Sie die Schlüsseldatei: einen Dienstkontoschlüssel oder eine Datei mit Application Default Credentials.</translation>
+    </message>
+    <message>
+        <source>Enter at least one project id.</source>
+        <translation>Geben Sie mindestens eine Projekt-ID ein.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a Google Cloud project id (6–30 lower-case letters, digits and hyphens).</source>
+        <translation>„%1“ ist keine Google-Cloud-Projekt-ID (6–30 Kleinbuchstaben, Ziffern und Bindestriche).</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>token_uri</source>
+        <translation>token_uri</translation>
+    </message>
+    <message>
+        <source>Send credentials to %1?</source>
+        <translation>Zugangsdaten an %1 senden?</translation>
+    </message>
+    <message>
+        <source>Send this account&apos;s credentials to %1?</source>
+        <translation>Die Zugangsdaten dieses Kontos an %1 senden?</translation>
+    </message>
+    <message>
+        <source>%1 is not one of %2&apos;s own addresses. Confirm only a host you chose yourself, such as your company&apos;s proxy: MLWatch then remembers it on this computer and sends this and other accounts&apos; credentials there when they name it.</source>
+        <translation>%1 ist keine eigene Adresse von %2. Bestätigen Sie nur einen Host, den Sie selbst gewählt haben, etwa den Proxy Ihres Unternehmens: MLWatch merkt ihn sich dann auf diesem Computer und sendet die Zugangsdaten dieses und anderer Konten dorthin, wenn sie ihn angeben.</translation>
+    </message>
+    <message>
+        <source>Send to %1</source>
+        <translation>An %1 senden</translation>
+    </message>
+    <message>
+        <source>%1 was not confirmed; the account was not saved.</source>
+        <translation>%1 wurde nicht bestätigt; das Konto wurde nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>Choose a Google Cloud key file</source>
+        <translation>Google-Cloud-Schlüsseldatei wählen</translation>
+    </message>
+    <message>
+        <source>Credentials (*.json);;All files (*)</source>
+        <translation>Zugangsdaten (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>%1 holds no Google Cloud credentials.</source>
+        <translation>%1 enthält keine Google-Cloud-Zugangsdaten.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Service-account key</source>
+        <translation>Dienstkontoschlüssel</translation>
+    </message>
+    <message>
+        <source>Authorized user (application-default credentials)</source>
+        <translation>Autorisierter Benutzer (Application Default Credentials)</translation>
+    </message>
+    <message>
+        <source>%1
+Read from %2; saved only in %3.</source>
+        <translation>%1
+Gelesen aus %2; nur in %3 gespeichert.</translation>
+    </message>
+    <message>
+        <source>%1
+The key is %2; choose a file only to replace it.</source>
+        <translation>%1
+Der Schlüssel ist %2; wählen Sie nur dann eine Datei, wenn Sie ihn ersetzen möchten.</translation>
+    </message>
+    <message>
+        <source>No key file chosen.</source>
+        <translation>Keine Schlüsseldatei gewählt.</translation>
+    </message>
+</context>
+<context>
+    <name>mlwatch::AccountListModel</name>
+    <message>
+        <source>Id: %1</source>
+        <translation>ID: %1</translation>
+    </message>
+    <message>
+        <source>Id: %1
+From: %2</source>
+        <translation>ID: %1
+Herkunft: %2</translation>
+    </message>
+    <message>
+        <source>These credentials do not expire</source>
+        <translation>Diese Zugangsdaten laufen nicht ab</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>Cloud</source>
+        <translation>Cloud</translation>
+    </message>
+    <message>
+        <source>Regions / subscriptions / projects</source>
+        <translation>Regionen / Abonnements / Projekte</translation>
+    </message>
+    <message>
+        <source>Credentials expire</source>
+        <translation>Ablauf der Zugangsdaten</translation>
+    </message>
+</context>
+<context>
+    <name>mlwatch::AccountSecret</name>
+    <message>
+        <source>The keychain entry of account “%1” was stored by a newer MLWatch: update MLWatch to use it.</source>
+        <translation>Der Schlüsselbund-Eintrag des Kontos „%1“ wurde von einer neueren MLWatch-Version gespeichert: Aktualisieren Sie MLWatch, um ihn zu verwenden.</translation>
+    </message>
+    <message>
+        <source>The keychain entry of account “%1” holds %2 credentials, not %3: add the account&apos;s credentials again.</source>
+        <translation>Der Schlüsselbund-Eintrag des Kontos „%1“ enthält Zugangsdaten vom Typ %2, nicht %3: Fügen Sie die Zugangsdaten des Kontos erneut hinzu.</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+</context>
+<context>
+    <name>mlwatch::AccountStore</name>
+    <message>
+        <source>The AWS credentials are incomplete: an access key id and a secret access key are both needed.</source>
+        <translation>Die AWS-Zugangsdaten sind unvollständig: Sowohl eine Zugriffsschlüssel-ID als auch ein geheimer Zugriffsschlüssel sind erforderlich.</translation>
+    </message>
+    <message>
+        <source>The Azure credentials are incomplete: the client secret is needed.</source>
+        <translation>Die Azure-Zugangsdaten sind unvollständig: Das Client-Geheimnis ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>The Google Cloud credentials are incomplete: the service-account key or application-default credentials file is needed.</source>
+        <translation>Die Google-Cloud-Zugangsdaten sind unvollständig: Der Dienstkontoschlüssel oder die Datei mit Application Default Credentials ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>must be &quot;%1&quot;: this is not an MLWatch account list.</source>
+        <translation>muss &quot;%1&quot; sein: Dies ist keine MLWatch-Kontenliste.</translation>
+    </message>
+    <message>
+        <source>must be a whole number from 1.</source>
+        <translation>muss eine ganze Zahl ab 1 sein.</translation>
+    </message>
+    <message>
+        <source>%1 is newer than this MLWatch reads (up to %2): update MLWatch.</source>
+        <translation>%1 ist neuer, als diese MLWatch-Version lesen kann (bis %2): Aktualisieren Sie MLWatch.</translation>
+    </message>
+    <message>
+        <source>must be a JSON array.</source>
+        <translation>muss ein JSON-Array sein.</translation>
+    </message>
+    <message>
+        <source>must be a JSON object.</source>
+        <translation>muss ein JSON-Objekt sein.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is used by another account.</source>
+        <translation>&quot;%1&quot; wird von einem anderen Konto verwendet.</translation>
+    </message>
+    <message>
+        <source>The account list cannot be changed until it can be read: %1</source>
+        <translation>Die Kontenliste kann erst geändert werden, wenn sie gelesen werden kann: %1</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid account id: use 1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit.</source>
+        <translation>„%1“ ist keine gültige Konto-ID: Verwenden Sie 1 bis 64 Buchstaben, Ziffern, &apos;.&apos;, &apos;_&apos; oder &apos;-&apos;, beginnend mit einem Buchstaben oder einer Ziffer.</translation>
+    </message>
+    <message>
+        <source>An account “%1” already exists: choose another id.</source>
+        <translation>Ein Konto „%1“ existiert bereits: Wählen Sie eine andere ID.</translation>
+    </message>
+    <message>
+        <source>There is no account “%1”.</source>
+        <translation>Es gibt kein Konto „%1“.</translation>
+    </message>
+    <message>
+        <source>Changing the kind of account “%1” needs its new credentials.</source>
+        <translation>Um die Art des Kontos „%1“ zu ändern, werden seine neuen Zugangsdaten benötigt.</translation>
+    </message>
+    <message>
+        <source>Account “%1” was renamed to “%2”, but its old keychain entry could not be deleted: %3</source>
+        <translation>Das Konto „%1“ wurde in „%2“ umbenannt, aber sein alter Schlüsselbund-Eintrag konnte nicht gelöscht werden: %3</translation>
+    </message>
+    <message>
+        <source>Account “%1” was removed from the list, but its secret could not be deleted from the keychain: %2</source>
+        <translation>Das Konto „%1“ wurde aus der Liste entfernt, aber sein Geheimnis konnte nicht aus dem Schlüsselbund gelöscht werden: %2</translation>
+    </message>
+    <message>
+        <source>There is no account “%1”: add it in Accounts… or with mlwatch-cli accounts import.</source>
+        <translation>Es gibt kein Konto „%1“: Fügen Sie es unter Konten… oder mit mlwatch-cli accounts import hinzu.</translation>
+    </message>
+    <message>
+        <source>Cannot write the account list %1.</source>
+        <translation>Die Kontenliste %1 kann nicht geschrieben werden.</translation>
+    </message>
+</context>
+<context>
+    <name>mlwatch::AccountTexts</name>
+    <message>
+        <source>Regions</source>
+        <translation>Regionen</translation>
+    </message>
+    <message>
+        <source>Subscriptions</source>
+        <translation>Abonnements</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>Projekte</translation>
+    </message>
+    <message>
+        <source>expired %1</source>
+        <translation>abgelaufen: %1</translation>
+    </message>
+    <message>
+        <source>The temporary credentials expired at %1.</source>
+        <translation>Die temporären Zugangsdaten sind am %1 abgelaufen.</translation>
+    </message>
+    <message>
+        <source>The temporary credentials expire at %1 (in %2).</source>
+        <translation>Die temporären Zugangsdaten laufen am %1 ab (in %2).</translation>
+    </message>
+    <message>
+        <source>Secrets: stored in %1</source>
+        <translation>Geheimnisse: gespeichert in %1</translation>
+    </message>
+    <message>
+        <source>stored in %1</source>
+        <translation>gespeichert in %1</translation>
+    </message>
+</context>
+<context>
+    <name>mlwatch::AccountsDialog</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>&amp;AWS…</source>
+        <translation>&amp;AWS…</translation>
+    </message>
+    <message>
+        <source>A&amp;zure…</source>
+        <translation>A&amp;zure…</translation>
+    </message>
+    <message>
+        <source>&amp;Google Cloud…</source>
+        <translation>&amp;Google Cloud…</translation>
+    </message>
+    <message>
+        <source>Ctrl+T</source>
+        <translation>Ctrl+T</translation>
+    </message>
+    <message>
+        <source>Ctrl+I</source>
+        <translation>Ctrl+I</translation>
+    </message>
+    <message>
+        <source>No account yet: add one, or import the credentials already on this computer.</source>
+        <translation>Noch kein Konto: Fügen Sie eines hinzu oder importieren Sie die bereits auf diesem Computer vorhandenen Zugangsdaten.</translation>
+    </message>
+    <message>
+        <source>Select an account to see its details.</source>
+        <translation>Wählen Sie ein Konto aus, um seine Details zu sehen.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Cloud</source>
+        <translation>Cloud</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Herkunft</translation>
+    </message>
+    <message>
+        <source>Access key</source>
+        <translation>Zugriffsschlüssel</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>Endpunkt</translation>
+    </message>
+    <message>
+        <source>the region&apos;s CloudWatch endpoint</source>
+        <translation>CloudWatch-Endpunkt der Region</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>Mandant</translation>
+    </message>
+    <message>
+        <source>Client id</source>
+        <translation>Client-ID</translation>
+    </message>
+    <message>
+        <source>Authority host</source>
+        <translation>Autoritätshost</translation>
+    </message>
+    <message>
+        <source>ARM endpoint</source>
+        <translation>ARM-Endpunkt</translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation>Zugangsdaten</translation>
+    </message>
+    <message>
+        <source>authorized user (application-default credentials)</source>
+        <translation>autorisierter Benutzer (Application Default Credentials)</translation>
+    </message>
+    <message>
+        <source>service-account key</source>
+        <translation>Dienstkontoschlüssel</translation>
+    </message>
+    <message>
+        <source>Service account</source>
+        <translation>Dienstkonto</translation>
+    </message>
+    <message>
+        <source>Token URI</source>
+        <translation>Token-URI</translation>
+    </message>
+    <message>
+        <source>Quota project</source>
+        <translation>Kontingentprojekt</translation>
+    </message>
+    <message>
+        <source>Testing the connection…</source>
+        <translation>Verbindung wird getestet…</translation>
+    </message>
+    <message>
+        <source>Last test (%1): %2</source>
+        <translation>Letzter Test (%1): %2</translation>
+    </message>
+    <message>
+        <source>Not tested yet: Test connection makes one cheap read call.</source>
+        <translation>Noch nicht getestet: „Verbindung testen“ führt einen günstigen Lesezugriff aus.</translation>
+    </message>
+    <message>
+        <source>Rename account</source>
+        <translation>Konto umbenennen</translation>
+    </message>
+    <message>
+        <source>New id for “%1” (letters, digits, “.”, “_” and “-”):</source>
+        <translation>Neue ID für „%1“ (Buchstaben, Ziffern, „.“, „_“ und „-“):</translation>
+    </message>
+    <message>
+        <source>Remove account</source>
+        <translation>Konto entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the account “%1”?</source>
+        <translation>Das Konto „%1“ entfernen?</translation>
+    </message>
+    <message>
+        <source>Its secret is deleted from %1. The cloud account itself is not touched.</source>
+        <translation>Sein Geheimnis wird aus %1 gelöscht. Das Cloud-Konto selbst bleibt unverändert.</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Could not read the account&apos;s secret: %1</source>
+        <translation>Das Geheimnis des Kontos konnte nicht gelesen werden: %1</translation>
     </message>
 </context>
 <context>
@@ -1076,6 +2340,101 @@
         <source>Webhook of &quot;%1&quot; failed</source>
         <translation>Webhook von „%1“ fehlgeschlagen</translation>
     </message>
+    <message>
+        <source>Demo Azure (fraud-ml)</source>
+        <translation>Demo-Azure (fraud-ml)</translation>
+    </message>
+    <message>
+        <source>built-in demo</source>
+        <translation>eingebaute Demo</translation>
+    </message>
+    <message>
+        <source>Demo clouds (simulated AWS and Azure)</source>
+        <translation>Demo-Clouds (simuliertes AWS und Azure)</translation>
+    </message>
+    <message>
+        <source>The account list could not be read</source>
+        <translation>Die Kontenliste konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>“%1” (%2)</source>
+        <translation>„%1“ (%2)</translation>
+    </message>
+    <message>
+        <source>No AWS or Azure account to watch yet</source>
+        <translation>Noch kein AWS- oder Azure-Konto zum Überwachen</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s accounts are %1. Google Cloud accounts can be listed and tested in Accounts…, but MLWatch cannot watch them yet: their metrics come in a later version. Add or import an AWS or Azure account to watch it, or open the demo.</source>
+        <translation>Auf diesem Computer sind diese Konten eingerichtet: %1. Google-Cloud-Konten können unter Konten… aufgelistet und getestet werden, aber MLWatch kann sie noch nicht überwachen: Ihre Metriken folgen in einer späteren Version. Fügen Sie ein AWS- oder Azure-Konto hinzu oder importieren Sie eines, um es zu überwachen, oder öffnen Sie die Demo.</translation>
+    </message>
+    <message>
+        <source>The secret of “%1” could not be read</source>
+        <translation>Das Geheimnis von „%1“ konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be opened</source>
+        <translation>„%1“ kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Custom CA bundle not used</source>
+        <translation>Eigenes CA-Bundle nicht verwendet</translation>
+    </message>
+</context>
+<context>
+    <name>mlwatch::AzureTokenSource</name>
+    <message>
+        <source>The Azure tenant id &quot;%1&quot; is not valid. Use the directory (tenant) id, a GUID, or the tenant&apos;s domain name.</source>
+        <translation>Die Azure-Mandanten-ID &quot;%1&quot; ist ungültig. Verwenden Sie die Verzeichnis-ID (Mandanten-ID), eine GUID oder den Domänennamen des Mandanten.</translation>
+    </message>
+    <message>
+        <source>The Azure account for tenant %1 has no client id. Enter the application (client) id of the app registration.</source>
+        <translation>Das Azure-Konto für Mandant %1 hat keine Client-ID. Geben Sie die Anwendungs-ID (Client-ID) der App-Registrierung ein.</translation>
+    </message>
+    <message>
+        <source>No client secret is stored for Azure client %1 in tenant %2. Enter it in Accounts… and try again.</source>
+        <translation>Für Azure-Client %1 im Mandanten %2 ist kein Client-Geheimnis gespeichert. Geben Sie es unter Konten… ein und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Refusing to send the Azure client secret to %1 without TLS. Use an https:// authority host (plain http is allowed only for this computer&apos;s loopback address).</source>
+        <translation>Das Azure-Client-Geheimnis wird nicht ohne TLS an %1 gesendet. Verwenden Sie einen https://-Autoritätshost (einfaches http ist nur für die Loopback-Adresse dieses Computers erlaubt).</translation>
+    </message>
+    <message>
+        <source>Azure sign-in</source>
+        <translation>Azure-Anmeldung</translation>
+    </message>
+    <message>
+        <source>The Azure sign-in endpoint %1 answered HTTP %2 with something that is not a token response. Check the authority host.</source>
+        <translation>Der Azure-Anmeldeendpunkt %1 hat mit HTTP %2 etwas geantwortet, das keine Token-Antwort ist. Prüfen Sie den Autoritätshost.</translation>
+    </message>
+    <message>
+        <source>Entra ID is busy and did not sign in client %1 of tenant %2 (%3). Try again in a minute.</source>
+        <translation>Entra ID ist ausgelastet und hat Client %1 von Mandant %2 nicht angemeldet (%3). Versuchen Sie es in einer Minute erneut.</translation>
+    </message>
+    <message>
+        <source>Azure rejected the client secret of client %1 in tenant %2 (AADSTS7000215). Enter the secret&apos;s value (not its id) from the app registration&apos;s &quot;Certificates &amp; secrets&quot; page.</source>
+        <translation>Azure hat das Client-Geheimnis von Client %1 im Mandanten %2 abgelehnt (AADSTS7000215). Geben Sie den Wert des Geheimnisses (nicht seine ID) von der Seite &quot;Zertifikate &amp; Geheimnisse&quot; (Certificates &amp; secrets) der App-Registrierung ein.</translation>
+    </message>
+    <message>
+        <source>The client secret of client %1 in tenant %2 has expired (AADSTS7000222). Create a new secret in the app registration and store it in the Accounts dialog.</source>
+        <translation>Das Client-Geheimnis von Client %1 im Mandanten %2 ist abgelaufen (AADSTS7000222). Erstellen Sie in der App-Registrierung ein neues Geheimnis und speichern Sie es im Kontendialog.</translation>
+    </message>
+    <message>
+        <source>Tenant %2 has no application with client id %1 (AADSTS700016). Check the client id and the tenant id, or ask an administrator to add the app to that tenant.</source>
+        <translation>Mandant %2 hat keine Anwendung mit der Client-ID %1 (AADSTS700016). Prüfen Sie Client-ID und Mandanten-ID oder bitten Sie einen Administrator, die App diesem Mandanten hinzuzufügen.</translation>
+    </message>
+    <message>
+        <source>Entra ID does not know tenant %1 (AADSTS%2) for client %3. Check the tenant id and, for sovereign clouds, the authority host.</source>
+        <translation>Entra ID kennt den Mandanten %1 (AADSTS%2) für Client %3 nicht. Prüfen Sie die Mandanten-ID und bei souveränen Clouds den Autoritätshost.</translation>
+    </message>
+    <message>
+        <source>Entra ID failed to sign in client %1 of tenant %2 (%3). Try again later.</source>
+        <translation>Entra ID konnte Client %1 von Mandant %2 nicht anmelden (%3). Versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <source>Azure refused to sign in client %1 of tenant %2 (%3). Check the tenant id, the client id and the client secret in the Accounts dialog.</source>
+        <translation>Azure hat die Anmeldung von Client %1 im Mandanten %2 verweigert (%3). Prüfen Sie Mandanten-ID, Client-ID und Client-Geheimnis im Kontendialog.</translation>
+    </message>
 </context>
 <context>
     <name>mlwatch::ChartExportController</name>
@@ -1235,6 +2594,44 @@
     </message>
 </context>
 <context>
+    <name>mlwatch::CredentialExpiryWatcher</name>
+    <message>
+        <source>Credentials expired at %1</source>
+        <translation>Zugangsdaten am %1 abgelaufen</translation>
+    </message>
+    <message>
+        <source>The temporary credentials of “%1” expired at %2: the cloud refuses them from now on. Get new ones and enter them with File → Accounts… → Edit…, then restart MLWatch.</source>
+        <translation>Die temporären Zugangsdaten von „%1“ sind am %2 abgelaufen: Die Cloud weist sie von nun an zurück. Besorgen Sie neue, geben Sie sie unter Datei → Konten… → Bearbeiten… ein und starten Sie MLWatch dann neu.</translation>
+    </message>
+    <message>
+        <source>Credentials expire at %1</source>
+        <translation>Zugangsdaten laufen am %1 ab</translation>
+    </message>
+    <message>
+        <source>The temporary credentials of “%1” expire at %2 (in %3). Get new ones before then and enter them with File → Accounts… → Edit….</source>
+        <translation>Die temporären Zugangsdaten von „%1“ laufen am %2 ab (in %3). Besorgen Sie vorher neue und geben Sie sie unter Datei → Konten… → Bearbeiten… ein.</translation>
+    </message>
+</context>
+<context>
+    <name>mlwatch::CredentialStore</name>
+    <message>
+        <source>the macOS Keychain</source>
+        <translation>dem macOS-Schlüsselbund</translation>
+    </message>
+    <message>
+        <source>Windows Credential Manager</source>
+        <translation>der Windows-Anmeldeinformationsverwaltung</translation>
+    </message>
+    <message>
+        <source>the Android Keystore</source>
+        <translation>dem Android Keystore</translation>
+    </message>
+    <message>
+        <source>the Secret Service keyring</source>
+        <translation>dem Secret-Service-Schlüsselbund</translation>
+    </message>
+</context>
+<context>
     <name>mlwatch::CsvWriter</name>
     <message>
         <source>Could not write the CSV.</source>
@@ -1319,6 +2716,38 @@
         <source>Model Monitor flags a feature whose distance from the training baseline exceeds %1 (warning); %3 is critical. One value per hourly monitoring run, so each run is judged on its own; recovery 20 % lower (%2 / %4). An hour without a run keeps the state.</source>
         <translation>Model Monitor markiert ein Merkmal, dessen Abstand zur Trainings-Baseline %1 übersteigt (Warnung); ab %3 ist es kritisch. Ein Wert pro stündlichem Monitoring-Lauf, daher wird jeder Lauf für sich beurteilt; Erholung 20 % darunter (%2 / %4). Eine Stunde ohne Lauf behält den Zustand bei.</translation>
     </message>
+    <message>
+        <source>Request latency (P99) — %1</source>
+        <translation>Anfragelatenz (P99) — %1</translation>
+    </message>
+    <message>
+        <source>Critical when the endpoint&apos;s 99th-percentile latency is above %3 ms: one request in a hundred waits longer than an interactive caller accepts. Warning above %1 ms gives notice first. Recovery only below %4 ms (warning %2 ms) so a latency hovering at the line does not flap. 3 of the last 5 minutes: one slow minute is not an incident. Azure publishes no latency without requests, so missing minutes count as fine.</source>
+        <translation>Kritisch, wenn die Latenz des Endpunkts im 99. Perzentil über %3 ms liegt: Eine von hundert Anfragen wartet länger, als ein interaktiver Aufrufer akzeptiert. Eine Warnung über %1 ms kündigt das vorher an. Erholung erst unter %4 ms (Warnung %2 ms), damit eine Latenz, die um die Linie pendelt, nicht flattert. 3 der letzten 5 Minuten: Eine langsame Minute ist noch kein Vorfall. Azure veröffentlicht ohne Anfragen keine Latenz, daher zählen fehlende Minuten als in Ordnung.</translation>
+    </message>
+    <message>
+        <source>Server errors (5xx) — %1</source>
+        <translation>Serverfehler (5xx) — %1</translation>
+    </message>
+    <message>
+        <source>5xx responses are failures of the deployment or the platform (4xx are the clients&apos; mistakes and are not alerted on). Warning above %1 and critical above %3 errors a minute, in 3 of the last 5 minutes; it recovers below %2 / %4 a minute so a trickle of errors does not flap. Minutes without requests count as error-free.</source>
+        <translation>5xx-Antworten sind Ausfälle der Bereitstellung oder der Plattform (4xx sind Fehler der Clients und lösen keinen Alarm aus). Warnung über %1 und kritisch über %3 Fehler pro Minute, in 3 der letzten 5 Minuten; Erholung unter %2 / %4 pro Minute, damit vereinzelte Fehler nicht flattern. Minuten ohne Anfragen zählen als fehlerfrei.</translation>
+    </message>
+    <message>
+        <source>Deployment CPU — %1</source>
+        <translation>CPU der Bereitstellung — %1</translation>
+    </message>
+    <message>
+        <source>Warning above %1 %: time to add instances before latency suffers; critical above %3 %. 8 of the last 10 minutes, so a short burst of traffic does not page anyone; recovery 5 points lower (%2 % / %4 %). A deployment that stops publishing CPU is reported as no data.</source>
+        <translation>Warnung über %1 %: Zeit, Instanzen hinzuzufügen, bevor die Latenz leidet; kritisch über %3 %. 8 der letzten 10 Minuten, damit eine kurze Verkehrsspitze niemanden alarmiert; Erholung 5 Punkte darunter (%2 % / %4 %). Eine Bereitstellung, die keine CPU-Werte mehr veröffentlicht, wird als „keine Daten“ gemeldet.</translation>
+    </message>
+    <message>
+        <source>Deployment memory — %1</source>
+        <translation>Arbeitsspeicher der Bereitstellung — %1</translation>
+    </message>
+    <message>
+        <source>A model server that runs out of memory is killed, restarts and fails its requests. The fullest instance, not the average, is the one that goes: warning above %1 % (the risk of an out-of-memory kill begins), critical above %3 %, in 4 of the last 5 minutes; recovery 5 points lower (%2 % / %4 %).</source>
+        <translation>Ein Modellserver, dem der Arbeitsspeicher ausgeht, wird beendet, startet neu und lässt seine Anfragen scheitern. Es ist die vollste Instanz, nicht der Mittelwert, die ausfällt: Warnung über %1 % (ab hier droht ein Beenden wegen Speichermangels), kritisch über %3 %, in 4 der letzten 5 Minuten; Erholung 5 Punkte darunter (%2 % / %4 %).</translation>
+    </message>
 </context>
 <context>
     <name>mlwatch::DesktopNotifier</name>
@@ -1367,6 +2796,112 @@
     </message>
 </context>
 <context>
+    <name>mlwatch::EndpointPolicy</name>
+    <message>
+        <source>The %1 of account &quot;%2&quot; is not a URL with a host name.</source>
+        <translation>Der %1 des Kontos &quot;%2&quot; ist keine URL mit Hostnamen.</translation>
+    </message>
+    <message>
+        <source>The %1 of account &quot;%2&quot; must be an https:// URL (it names host %3 with another scheme).</source>
+        <translation>Der %1 des Kontos &quot;%2&quot; muss eine https://-URL sein (er nennt den Host %3 mit einem anderen Schema).</translation>
+    </message>
+    <message>
+        <source>The %1 of account &quot;%2&quot; contains a user name or password before the host %3; remove it.</source>
+        <translation>Der %1 des Kontos &quot;%2&quot; enthält vor dem Host %3 einen Benutzernamen oder ein Passwort; entfernen Sie diese.</translation>
+    </message>
+    <message>
+        <source>The %1 of account &quot;%2&quot; uses plain http:// to %3. Credentials travel unencrypted only to this computer; use https://.</source>
+        <translation>Der %1 des Kontos &quot;%2&quot; verwendet einfaches http:// zu %3. Zugangsdaten werden nur zu diesem Computer unverschlüsselt übertragen; verwenden Sie https://.</translation>
+    </message>
+    <message>
+        <source>The %1 of account &quot;%2&quot; points at %3, which is not a %4 host. MLWatch sends credentials only to the cloud&apos;s own hosts, this computer, or hosts you confirmed: if you trust %3, confirm it in Accounts… or run &quot;mlwatch-cli accounts trust-host %3&quot;.</source>
+        <translation>Der %1 des Kontos &quot;%2&quot; zeigt auf %3, der kein %4-Host ist. MLWatch sendet Zugangsdaten nur an die eigenen Hosts der Cloud, an diesen Computer oder an Hosts, die Sie bestätigt haben: Wenn Sie %3 vertrauen, bestätigen Sie ihn unter Konten… oder führen Sie &quot;mlwatch-cli accounts trust-host %3&quot; aus.</translation>
+    </message>
+    <message>
+        <source>endpoint</source>
+        <translation>Endpunkt</translation>
+    </message>
+    <message>
+        <source>authority host</source>
+        <translation>Autoritätshost</translation>
+    </message>
+</context>
+<context>
+    <name>mlwatch::GoogleTokenSource</name>
+    <message>
+        <source>The Google credentials are not valid JSON (%1 at character %2).</source>
+        <translation>Die Google-Zugangsdaten sind kein gültiges JSON (%1 bei Zeichen %2).</translation>
+    </message>
+    <message>
+        <source>The Google credentials are not a JSON object.</source>
+        <translation>Die Google-Zugangsdaten sind kein JSON-Objekt.</translation>
+    </message>
+    <message>
+        <source>The %1 has no &quot;%2&quot; field (or it is empty). Download the file again or import another one.</source>
+        <translation>%1: Das Feld &quot;%2&quot; fehlt (oder ist leer). Laden Sie die Datei erneut herunter oder importieren Sie eine andere.</translation>
+    </message>
+    <message>
+        <source>Google service-account key</source>
+        <translation>Google-Dienstkontoschlüssel</translation>
+    </message>
+    <message>
+        <source>Google authorized-user credentials file</source>
+        <translation>Google-Zugangsdatendatei vom Typ authorized_user</translation>
+    </message>
+    <message>
+        <source>The Google credentials have no &quot;type&quot; field. Use a service-account key (type &quot;service_account&quot;) or an application-default credentials file (type &quot;authorized_user&quot;).</source>
+        <translation>Die Google-Zugangsdaten haben kein Feld &quot;type&quot;. Verwenden Sie einen Dienstkontoschlüssel (type &quot;service_account&quot;) oder eine Datei mit Standardanmeldedaten für Anwendungen (type &quot;authorized_user&quot;).</translation>
+    </message>
+    <message>
+        <source>Google credentials of type &quot;%1&quot; are not supported yet. Use a service-account key or an application-default credentials file from &quot;gcloud auth application-default login&quot;.</source>
+        <translation>Google-Zugangsdaten vom Typ &quot;%1&quot; werden noch nicht unterstützt. Verwenden Sie einen Dienstkontoschlüssel oder eine Datei mit Standardanmeldedaten für Anwendungen aus &quot;gcloud auth application-default login&quot;.</translation>
+    </message>
+    <message>
+        <source>The &quot;private_key&quot; of the Google service-account key for %1 cannot be used: %2</source>
+        <translation>Der &quot;private_key&quot; des Google-Dienstkontoschlüssels für %1 kann nicht verwendet werden: %2</translation>
+    </message>
+    <message>
+        <source>Refusing to send Google credentials to %1 without TLS. The token_uri must be https:// (plain http is allowed only for this computer&apos;s loopback address).</source>
+        <translation>Google-Zugangsdaten werden nicht ohne TLS an %1 gesendet. Die token_uri muss mit https:// beginnen (einfaches http ist nur für die Loopback-Adresse dieses Computers erlaubt).</translation>
+    </message>
+    <message>
+        <source>Google sign-in</source>
+        <translation>Google-Anmeldung</translation>
+    </message>
+    <message>
+        <source>The Google token endpoint %1 answered HTTP %2 with something that is not a token response. Check the key&apos;s token_uri.</source>
+        <translation>Der Google-Token-Endpunkt %1 hat mit HTTP %2 etwas geantwortet, das keine Token-Antwort ist. Prüfen Sie die token_uri des Schlüssels.</translation>
+    </message>
+    <message>
+        <source>Google could not sign in %1 right now (%2, HTTP %3). Try again later.</source>
+        <translation>Google konnte %1 gerade nicht anmelden (%2, HTTP %3). Versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <source>Google refused the sign-in of service account %1 because this computer&apos;s clock is off (invalid_grant: Invalid JWT). Set the clock automatically (NTP) and try again.</source>
+        <translation>Google hat die Anmeldung des Dienstkontos %1 abgelehnt, weil die Uhr dieses Computers falsch geht (invalid_grant: Invalid JWT). Stellen Sie die Uhr automatisch (NTP) und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Service account %1 or this key of it no longer exists (invalid_grant). Create a new key for it and import that key.</source>
+        <translation>Das Dienstkonto %1 oder dieser Schlüssel dazu existiert nicht mehr (invalid_grant). Erstellen Sie einen neuen Schlüssel dafür und importieren Sie ihn.</translation>
+    </message>
+    <message>
+        <source>Google refused the key of service account %1 (invalid_grant). The key may have been deleted or disabled: create a new key and import it.</source>
+        <translation>Google hat den Schlüssel des Dienstkontos %1 abgelehnt (invalid_grant). Der Schlüssel wurde möglicherweise gelöscht oder deaktiviert: Erstellen Sie einen neuen Schlüssel und importieren Sie ihn.</translation>
+    </message>
+    <message>
+        <source>The Google sign-in of OAuth client %1 has expired or was revoked (invalid_grant). Run &quot;gcloud auth application-default login&quot; and import the credentials again.</source>
+        <translation>Die Google-Anmeldung des OAuth-Clients %1 ist abgelaufen oder wurde widerrufen (invalid_grant). Führen Sie &quot;gcloud auth application-default login&quot; aus und importieren Sie die Zugangsdaten erneut.</translation>
+    </message>
+    <message>
+        <source>Google does not accept the OAuth client of %1 (invalid_client). Import fresh credentials.</source>
+        <translation>Google akzeptiert den OAuth-Client von %1 nicht (invalid_client). Importieren Sie neue Zugangsdaten.</translation>
+    </message>
+    <message>
+        <source>Google refused to sign in %1 (%2). Check the credentials, or import fresh ones.</source>
+        <translation>Google hat die Anmeldung von %1 verweigert (%2). Prüfen Sie die Zugangsdaten oder importieren Sie neue.</translation>
+    </message>
+</context>
+<context>
     <name>mlwatch::HttpClient</name>
     <message>
         <source>Refusing to send credentials over unencrypted HTTP to %1. Use an https:// endpoint (plain http is allowed only for this computer&apos;s loopback address).</source>
@@ -1379,6 +2914,141 @@
     <message>
         <source>%1: the answer from %2 is larger than %3 MiB and was not read.</source>
         <translation>%1: Die Antwort von %2 ist größer als %3 MiB und wurde nicht gelesen.</translation>
+    </message>
+    <message>
+        <source>The CA bundle %1 was not found.</source>
+        <translation>Das CA-Bundle %1 wurde nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>The CA bundle %1 is larger than %2 MiB; it is not a PEM certificate file.</source>
+        <translation>Das CA-Bundle %1 ist größer als %2 MiB; es ist keine PEM-Zertifikatsdatei.</translation>
+    </message>
+    <message>
+        <source>Could not read the CA bundle %1: %2.</source>
+        <translation>Das CA-Bundle %1 konnte nicht gelesen werden: %2.</translation>
+    </message>
+    <message>
+        <source>The CA bundle %1 contains no PEM certificate (&quot;-----BEGIN CERTIFICATE-----&quot; blocks).</source>
+        <translation>Das CA-Bundle %1 enthält kein PEM-Zertifikat (Blöcke &quot;-----BEGIN CERTIFICATE-----&quot;).</translation>
+    </message>
+    <message>
+        <source>The CA bundle %1 has %2 certificate blocks, but only %3 could be read; fix or remove the damaged ones.</source>
+        <translation>Das CA-Bundle %1 enthält %2 Zertifikatsblöcke, aber nur %3 konnten gelesen werden; reparieren oder entfernen Sie die beschädigten.</translation>
+    </message>
+</context>
+<context>
+    <name>mlwatch::ImportCredentialsDialog</name>
+    <message>
+        <source>Import credentials</source>
+        <translation>Zugangsdaten importieren</translation>
+    </message>
+    <message>
+        <source>Credentials found on this computer. The checked rows become accounts; their secrets are stored in %1 and nowhere else. The files they came from are left as they are.</source>
+        <translation>Auf diesem Computer gefundene Zugangsdaten. Die markierten Zeilen werden zu Konten; ihre Geheimnisse werden in %1 und nirgendwo sonst gespeichert. Die Dateien, aus denen sie stammen, bleiben unverändert.</translation>
+    </message>
+    <message>
+        <source>Credentials found</source>
+        <translation>Gefundene Zugangsdaten</translation>
+    </message>
+    <message>
+        <source>Account id</source>
+        <translation>Konto-ID</translation>
+    </message>
+    <message>
+        <source>Cloud</source>
+        <translation>Cloud</translation>
+    </message>
+    <message>
+        <source>Found in</source>
+        <translation>Gefunden in</translation>
+    </message>
+    <message>
+        <source>Regions / subscriptions / projects</source>
+        <translation>Regionen / Abonnements / Projekte</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Problems while reading</source>
+        <translation>Probleme beim Lesen</translation>
+    </message>
+    <message>
+        <source>Import status</source>
+        <translation>Importstatus</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importieren</translation>
+    </message>
+    <message>
+        <source>Import the checked credentials</source>
+        <translation>Die markierten Zugangsdaten importieren</translation>
+    </message>
+    <message>
+        <source>expires %1</source>
+        <translation>läuft am %1 ab</translation>
+    </message>
+    <message>
+        <source>Check to import; double-click to change the id</source>
+        <translation>Zum Importieren markieren; Doppelklick ändert die ID</translation>
+    </message>
+    <message>
+        <source>Cannot be imported: %1</source>
+        <translation>Kann nicht importiert werden: %1</translation>
+    </message>
+    <message>
+        <source>Not selected: an account “%1” already exists</source>
+        <translation>Nicht ausgewählt: Ein Konto „%1“ existiert bereits</translation>
+    </message>
+    <message>
+        <source>Not selected</source>
+        <translation>Nicht ausgewählt</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid id: use letters, digits, “.”, “_” and “-”.</source>
+        <translation>„%1“ ist keine gültige ID: Verwenden Sie Buchstaben, Ziffern, „.“, „_“ und „-“.</translation>
+    </message>
+    <message>
+        <source>An account “%1” already exists: change the id or uncheck the row.</source>
+        <translation>Ein Konto „%1“ existiert bereits: Ändern Sie die ID oder heben Sie die Markierung der Zeile auf.</translation>
+    </message>
+    <message>
+        <source>Another checked row uses the id “%1”.</source>
+        <translation>Eine andere markierte Zeile verwendet die ID „%1“.</translation>
+    </message>
+    <message>
+        <source>Ready to import</source>
+        <translation>Bereit zum Import</translation>
+    </message>
+    <message>
+        <source>No credentials found on this computer.</source>
+        <translation>Auf diesem Computer wurden keine Zugangsdaten gefunden.</translation>
+    </message>
+    <message>
+        <source>Checked for import: %1.</source>
+        <translation>Zum Import markiert: %1.</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Wird importiert …</translation>
+    </message>
+    <message>
+        <source>Accounts imported: %1.</source>
+        <translation>Importierte Konten: %1.</translation>
+    </message>
+    <message>
+        <source>Imported %1, %2 failed: see the rows&apos; status.</source>
+        <translation>%1 importiert, %2 fehlgeschlagen: siehe Status der Zeilen.</translation>
+    </message>
+    <message>
+        <source>Imported as “%1”</source>
+        <translation>Importiert als „%1“</translation>
+    </message>
+    <message>
+        <source>Not imported: %1</source>
+        <translation>Nicht importiert: %1</translation>
     </message>
 </context>
 <context>
@@ -1442,6 +3112,22 @@ The change is in effect until MLWatch quits.</source>
         <translation>%1
 
 Die Änderung gilt, bis MLWatch beendet wird.</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+L</source>
+        <translation>Ctrl+Shift+L</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts…</source>
+        <translation>&amp;Konten…</translation>
+    </message>
+    <message>
+        <source>Add, import, test and remove cloud accounts</source>
+        <translation>Cloud-Konten hinzufügen, importieren, testen und entfernen</translation>
+    </message>
+    <message>
+        <source>An account could not be listed</source>
+        <translation>Ein Konto konnte nicht aufgelistet werden</translation>
     </message>
 </context>
 <context>
@@ -1508,26 +3194,22 @@ Die Änderung gilt, bis MLWatch beendet wird.</translation>
     </message>
 </context>
 <context>
-    <name>mlwatch::MissingCredentialsPage</name>
+    <name>mlwatch::MonitorSession</name>
     <message>
-        <source>MLWatch — no AWS credentials</source>
-        <translation>MLWatch — keine AWS-Zugangsdaten</translation>
+        <source>“%1” is not an Azure account that a session can watch.</source>
+        <translation>„%1“ ist kein Azure-Konto, das eine Sitzung überwachen kann.</translation>
     </message>
     <message>
-        <source>No AWS credentials found</source>
-        <translation>Keine AWS-Zugangsdaten gefunden</translation>
+        <source>The account “%1” is in this session already.</source>
+        <translation>Das Konto „%1“ ist bereits in dieser Sitzung.</translation>
     </message>
     <message>
-        <source>MLWatch reads the same credentials as the AWS CLI: the variables AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN), or a profile in ~/.aws/credentials chosen with AWS_PROFILE. Set one of them up and start MLWatch again — or look around with the demo cloud, which simulates an AWS account with all five workflow stages.</source>
-        <translation>MLWatch liest dieselben Zugangsdaten wie die AWS CLI: die Variablen AWS_ACCESS_KEY_ID und AWS_SECRET_ACCESS_KEY (und AWS_SESSION_TOKEN) oder ein mit AWS_PROFILE gewähltes Profil in ~/.aws/credentials. Richten Sie eines davon ein und starten Sie MLWatch erneut — oder sehen Sie sich mit der Demo-Cloud um, die ein AWS-Konto mit allen fünf Arbeitsschritten simuliert.</translation>
+        <source>The account “%1” has no client secret: enter it in Accounts….</source>
+        <translation>Das Konto „%1“ hat kein Client-Geheimnis: Geben Sie es unter Konten… ein.</translation>
     </message>
     <message>
-        <source>Open the &amp;demo</source>
-        <translation>&amp;Demo öffnen</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Beenden</translation>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -1638,6 +3320,21 @@ Die Änderung gilt, bis MLWatch beendet wird.</translation>
             <numerusform>… und %n weiterer</numerusform>
             <numerusform>… und %n weitere</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>mlwatch::ProviderRouter</name>
+    <message>
+        <source>No AWS account is open in this session: series without an account cannot be fetched. Open the account, or remove the charts and rules that watch it.</source>
+        <translation>In dieser Sitzung ist kein AWS-Konto geöffnet: Reihen ohne Konto können nicht abgerufen werden. Öffnen Sie das Konto oder entfernen Sie die Diagramme und Regeln, die es überwachen.</translation>
+    </message>
+    <message>
+        <source>The account “%1” is not open in this session: its series cannot be fetched. Open the account, or remove the charts and rules that watch it.</source>
+        <translation>Das Konto „%1“ ist in dieser Sitzung nicht geöffnet: Seine Reihen können nicht abgerufen werden. Öffnen Sie das Konto oder entfernen Sie die Diagramme und Regeln, die es überwachen.</translation>
+    </message>
+    <message>
+        <source>No account is open in this session.</source>
+        <translation>In dieser Sitzung ist kein Konto geöffnet.</translation>
     </message>
 </context>
 <context>
@@ -2048,6 +3745,33 @@ Die Änderung gilt, bis MLWatch beendet wird.</translation>
     </message>
 </context>
 <context>
+    <name>mlwatch::Rs256Signer</name>
+    <message>
+        <source>The private key is empty.</source>
+        <translation>Der private Schlüssel ist leer.</translation>
+    </message>
+    <message>
+        <source>The private key could not be read.</source>
+        <translation>Der private Schlüssel konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The private key is not a readable PEM private key (it may be damaged, truncated or protected by a passphrase).</source>
+        <translation>Der private Schlüssel ist kein lesbarer PEM-Privatschlüssel (er ist möglicherweise beschädigt, abgeschnitten oder durch eine Passphrase geschützt).</translation>
+    </message>
+    <message>
+        <source>The private key is not an RSA key; RS256 needs one.</source>
+        <translation>Der private Schlüssel ist kein RSA-Schlüssel; RS256 benötigt einen.</translation>
+    </message>
+    <message>
+        <source>The private key cannot be used for signing.</source>
+        <translation>Der private Schlüssel kann nicht zum Signieren verwendet werden.</translation>
+    </message>
+    <message>
+        <source>Signing with the private key failed.</source>
+        <translation>Das Signieren mit dem privaten Schlüssel ist fehlgeschlagen.</translation>
+    </message>
+</context>
+<context>
     <name>mlwatch::SessionStatusView</name>
     <message>
         <source>Waiting for the first refresh…</source>
@@ -2080,6 +3804,29 @@ Die Änderung gilt, bis MLWatch beendet wird.</translation>
             <numerusform>(+%n weiterer)</numerusform>
             <numerusform>(+%n weitere)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>mlwatch::Stage</name>
+    <message>
+        <source>Data preparation</source>
+        <translation>Datenaufbereitung</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>Evaluierung</translation>
+    </message>
+    <message>
+        <source>Deployment</source>
+        <translation>Bereitstellung</translation>
+    </message>
+    <message>
+        <source>Monitoring</source>
+        <translation>Überwachung</translation>
     </message>
 </context>
 <context>
@@ -2119,6 +3866,25 @@ Die Änderung gilt, bis MLWatch beendet wird.</translation>
     <message>
         <source>Save every chart of this tab as PNG and CSV into a folder</source>
         <translation>Jedes Diagramm dieses Tabs als PNG und CSV in einem Ordner speichern</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <comment>cloud — account</comment>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 — no data in this time window</source>
+        <comment>account heading</comment>
+        <translation>%1 — keine Daten in diesem Zeitraum</translation>
+    </message>
+    <message>
+        <source>Other charts</source>
+        <translation>Weitere Diagramme</translation>
+    </message>
+    <message>
+        <source>Go to: %1</source>
+        <comment>links to the accounts&apos; parts of the tab</comment>
+        <translation>Springen zu: %1</translation>
     </message>
 </context>
 <context>
@@ -2398,6 +4164,89 @@ Die Änderung gilt, bis MLWatch beendet wird.</translation>
     </message>
 </context>
 <context>
+    <name>mlwatch::WelcomePage</name>
+    <message>
+        <source>MLWatch</source>
+        <translation>MLWatch</translation>
+    </message>
+    <message>
+        <source>&amp;Import credentials found on this machine</source>
+        <translation>Auf diesem Computer gefundene Zugangsdaten &amp;importieren</translation>
+    </message>
+    <message>
+        <source>Import credentials found on this machine</source>
+        <translation>Auf diesem Computer gefundene Zugangsdaten importieren</translation>
+    </message>
+    <message>
+        <source>&amp;Add an account by hand</source>
+        <translation>Konto &amp;manuell hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add an account by hand</source>
+        <translation>Konto manuell hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;AWS…</source>
+        <translation>&amp;AWS…</translation>
+    </message>
+    <message>
+        <source>A&amp;zure…</source>
+        <translation>A&amp;zure…</translation>
+    </message>
+    <message>
+        <source>&amp;Google Cloud…</source>
+        <translation>&amp;Google Cloud…</translation>
+    </message>
+    <message>
+        <source>A&amp;ccounts…</source>
+        <translation>&amp;Konten…</translation>
+    </message>
+    <message>
+        <source>Open the accounts</source>
+        <translation>Konten öffnen</translation>
+    </message>
+    <message>
+        <source>Open the &amp;demo</source>
+        <translation>&amp;Demo öffnen</translation>
+    </message>
+    <message>
+        <source>Open the demo</source>
+        <translation>Demo öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>Secrets are kept only in %1; MLWatch writes them nowhere else.</source>
+        <translation>Geheimnisse werden nur in %1 aufbewahrt; MLWatch schreibt sie nirgendwo sonst hin.</translation>
+    </message>
+    <message>
+        <source>Welcome to MLWatch</source>
+        <translation>Willkommen bei MLWatch</translation>
+    </message>
+    <message>
+        <source>MLWatch needs a cloud account to watch. Import the credentials this computer already has, add an account by hand, or look around in the demo.</source>
+        <translation>MLWatch benötigt ein Cloud-Konto zum Überwachen. Importieren Sie die Zugangsdaten, die auf diesem Computer bereits vorhanden sind, fügen Sie ein Konto manuell hinzu oder sehen Sie sich in der Demo um.</translation>
+    </message>
+    <message>
+        <source>Nothing found in ~/.aws, the AWS_* and AZURE_* variables or gcloud&apos;s application-default credentials.</source>
+        <translation>Nichts gefunden in ~/.aws, den Variablen AWS_* und AZURE_* oder den Standardanmeldedaten für Anwendungen von gcloud.</translation>
+    </message>
+    <message>
+        <source>Found: %1 ready to import.</source>
+        <translation>Gefunden: %1 bereit zum Import.</translation>
+    </message>
+    <message>
+        <source>Found: %1 ready to import, %2 that MLWatch cannot use yet (the import shows why).</source>
+        <translation>Gefunden: %1 bereit zum Import, %2, die MLWatch noch nicht verwenden kann (der Import zeigt, warum).</translation>
+    </message>
+    <message>
+        <source>Simulated AWS and Azure accounts on this computer, with all five workflow stages</source>
+        <translation>Simulierte AWS- und Azure-Konten auf diesem Computer, mit allen fünf Arbeitsschritten</translation>
+    </message>
+</context>
+<context>
     <name>mlwatch::WorkspaceFile</name>
     <message>
         <source>workspace</source>
@@ -2419,10 +4268,6 @@ Die Änderung gilt, bis MLWatch beendet wird.</translation>
         <translation>Überwacht Machine-Learning-Workloads (AWS SageMaker) über die Metrik-API der Cloud.</translation>
     </message>
     <message>
-        <source>Show a simulated AWS account (the built-in demo cloud) instead of yours.</source>
-        <translation>Ein simuliertes AWS-Konto (die eingebaute Demo-Cloud) statt Ihres eigenen anzeigen.</translation>
-    </message>
-    <message>
         <source>Open with this stage selected: data-preparation, training, evaluation, deployment or monitoring.</source>
         <translation>Mit diesem Arbeitsschritt geöffnet starten: data-preparation, training, evaluation, deployment oder monitoring.</translation>
     </message>
@@ -2434,17 +4279,13 @@ Die Änderung gilt, bis MLWatch beendet wird.</translation>
         <source>Unknown stage &quot;%1&quot; for --tab.</source>
         <translation>Unbekannter Arbeitsschritt „%1“ für --tab.</translation>
     </message>
+    <message>
+        <source>Show simulated AWS and Azure accounts side by side (the built-in demo clouds) instead of yours.</source>
+        <translation>Simulierte AWS- und Azure-Konten nebeneinander zeigen (die eingebauten Demo-Clouds) statt Ihrer eigenen.</translation>
+    </message>
 </context>
 <context>
     <name>mlwatch::aws</name>
-    <message>
-        <source>Could not read %1: %2.</source>
-        <translation>%1 konnte nicht gelesen werden: %2.</translation>
-    </message>
-    <message>
-        <source>%1, line %2: expected a &quot;[section]&quot; header or a &quot;key = value&quot; line.</source>
-        <translation>%1, Zeile %2: Kopfzeile &quot;[section]&quot; oder Zeile &quot;key = value&quot; erwartet.</translation>
-    </message>
     <message>
         <source>%1 (not found)</source>
         <translation>%1 (nicht gefunden)</translation>
@@ -2540,6 +4381,17 @@ Die Änderung gilt, bis MLWatch beendet wird.</translation>
     <message>
         <source>Timestamps and Values differ in length for %1 (%L2 and %L3).</source>
         <translation>Timestamps und Values sind für %1 unterschiedlich lang (%L2 und %L3).</translation>
+    </message>
+</context>
+<context>
+    <name>mlwatch::aws::AwsIniFile</name>
+    <message>
+        <source>Could not read %1: %2.</source>
+        <translation>%1 konnte nicht gelesen werden: %2.</translation>
+    </message>
+    <message>
+        <source>%1, line %2: expected a &quot;[section]&quot; header or a &quot;key = value&quot; line.</source>
+        <translation>%1, Zeile %2: Kopfzeile &quot;[section]&quot; oder Zeile &quot;key = value&quot; erwartet.</translation>
     </message>
 </context>
 <context>
@@ -2781,26 +4633,692 @@ Die Änderung gilt, bis MLWatch beendet wird.</translation>
     </message>
 </context>
 <context>
-    <name>mlwatch::Stage</name>
+    <name>mlwatch::azure</name>
     <message>
-        <source>Data preparation</source>
-        <translation>Datenaufbereitung</translation>
+        <source>The list is not valid JSON; it may have been cut off.</source>
+        <translation>Die Liste ist kein gültiges JSON; sie wurde möglicherweise abgeschnitten.</translation>
     </message>
     <message>
-        <source>Training</source>
-        <translation>Training</translation>
+        <source>The answer is not an ARM list (no &quot;value&quot;).</source>
+        <translation>Die Antwort ist keine ARM-Liste (kein &quot;value&quot;).</translation>
     </message>
     <message>
-        <source>Evaluation</source>
-        <translation>Evaluierung</translation>
+        <source>An ARM list continues at %1, which is not the ARM endpoint %2; MLWatch does not send the account&apos;s token there.</source>
+        <translation>Eine ARM-Liste wird bei %1 fortgesetzt; das ist nicht der ARM-Endpunkt %2, daher sendet MLWatch das Token des Kontos nicht dorthin.</translation>
     </message>
     <message>
-        <source>Deployment</source>
-        <translation>Bereitstellung</translation>
+        <source>an unreadable address</source>
+        <translation>einer unlesbaren Adresse</translation>
     </message>
     <message>
-        <source>Monitoring</source>
-        <translation>Überwachung</translation>
+        <source>Cannot read the filter &quot;%1&quot;: write it as name eq &apos;value&apos; and name eq &apos;*&apos;.</source>
+        <translation>Der Filter &quot;%1&quot; kann nicht gelesen werden: Schreiben Sie ihn als name eq &apos;value&apos; and name eq &apos;*&apos;.</translation>
+    </message>
+    <message>
+        <source>The filter operator &quot;%1&quot; is not supported; use eq (and &apos;*&apos; to split by a dimension).</source>
+        <translation>Der Filteroperator &quot;%1&quot; wird nicht unterstützt; verwenden Sie eq (und &apos;*&apos;, um nach einer Dimension aufzuteilen).</translation>
+    </message>
+    <message>
+        <source>The filter &quot;%1&quot; combines terms with something other than &quot;and&quot;; MLWatch charts one value (or &apos;*&apos;) per dimension.</source>
+        <translation>Der Filter &quot;%1&quot; verknüpft Bedingungen mit etwas anderem als &quot;and&quot;; MLWatch zeigt pro Dimension einen Wert (oder &apos;*&apos;) im Diagramm.</translation>
+    </message>
+    <message>
+        <source>The filter &quot;%1&quot; ends with &quot;and&quot;.</source>
+        <translation>Der Filter &quot;%1&quot; endet mit &quot;and&quot;.</translation>
+    </message>
+    <message>
+        <source>Azure metric %1 needs the ARM id of the resource to read it from.</source>
+        <translation>Die Azure-Metrik %1 benötigt die ARM-ID der Ressource, aus der sie gelesen wird.</translation>
+    </message>
+    <message>
+        <source>An Azure query for %1 has no metric name.</source>
+        <translation>Eine Azure-Abfrage für %1 hat keinen Metriknamen.</translation>
+    </message>
+    <message>
+        <source>Azure Monitor has no aggregation &quot;%1&quot; (metric %2); use Average, Minimum, Maximum, Total or Count.</source>
+        <translation>Azure Monitor hat keine Aggregation &quot;%1&quot; (Metrik %2); verwenden Sie Average, Minimum, Maximum, Total oder Count.</translation>
+    </message>
+    <message>
+        <source>Azure Monitor metrics for %1</source>
+        <translation>Azure-Monitor-Metriken für %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>metrics:getBatch (%n resources)</source>
+        <translation>
+            <numerusform>metrics:getBatch (%n Ressource)</numerusform>
+            <numerusform>metrics:getBatch (%n Ressourcen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A time series&apos; &quot;data&quot; is not a list.</source>
+        <translation>Das &quot;data&quot; einer Zeitreihe ist keine Liste.</translation>
+    </message>
+    <message>
+        <source>A data point has no readable timeStamp.</source>
+        <translation>Ein Datenpunkt hat keinen lesbaren timeStamp.</translation>
+    </message>
+    <message>
+        <source>A metric in the answer has no name.</source>
+        <translation>Eine Metrik in der Antwort hat keinen Namen.</translation>
+    </message>
+    <message>
+        <source>The answer has no metric list (&quot;value&quot;).</source>
+        <translation>Die Antwort enthält keine Metrikliste (&quot;value&quot;).</translation>
+    </message>
+    <message>
+        <source>An entry of the metric list is not an object.</source>
+        <translation>Ein Eintrag der Metrikliste ist kein Objekt.</translation>
+    </message>
+    <message>
+        <source>The answer is not valid JSON; it may have been cut off.</source>
+        <translation>Die Antwort ist kein gültiges JSON; sie wurde möglicherweise abgeschnitten.</translation>
+    </message>
+    <message>
+        <source>The answer is not a JSON object.</source>
+        <translation>Die Antwort ist kein JSON-Objekt.</translation>
+    </message>
+    <message>
+        <source>The metrics:getBatch answer has no &quot;values&quot; list.</source>
+        <translation>Die Antwort von metrics:getBatch enthält keine Liste &quot;values&quot;.</translation>
+    </message>
+    <message>
+        <source>A metrics:getBatch entry does not say which resource it is for.</source>
+        <translation>Ein Eintrag von metrics:getBatch gibt nicht an, zu welcher Ressource er gehört.</translation>
+    </message>
+    <message>
+        <source>%1: Azure Monitor returned nothing for %2. Check that the resource still exists in region %3.</source>
+        <translation>%1: Azure Monitor hat für %2 nichts zurückgegeben. Prüfen Sie, ob die Ressource in Region %3 noch existiert.</translation>
+    </message>
+    <message>
+        <source>%1: Azure Monitor returned nothing for metric %2 of %3.</source>
+        <translation>%1: Azure Monitor hat für die Metrik %2 von %3 nichts zurückgegeben.</translation>
+    </message>
+    <message>
+        <source>%1: Azure Monitor could not read %2 of %3: %4</source>
+        <translation>%1: Azure Monitor konnte %2 von %3 nicht lesen: %4</translation>
+    </message>
+    <message>
+        <source>%1: Azure rejected the access token for %2: it was issued for another audience (scope). The ARM scope is https://management.azure.com/.default, metrics:getBatch needs https://metrics.monitor.azure.com/.default.</source>
+        <translation>%1: Azure hat das Zugriffstoken für %2 abgelehnt: Es wurde für eine andere Zielgruppe (Scope) ausgestellt. Der ARM-Scope ist https://management.azure.com/.default, metrics:getBatch benötigt https://metrics.monitor.azure.com/.default.</translation>
+    </message>
+    <message>
+        <source>%1: Azure rejected the access token for %2, even a freshly fetched one (token rejected). Check the tenant id, the client id and that the client secret is still valid.</source>
+        <translation>%1: Azure hat das Zugriffstoken für %2 abgelehnt, sogar ein frisch abgerufenes (Token abgelehnt). Prüfen Sie Mandanten-ID und Client-ID und ob das Client-Geheimnis noch gültig ist.</translation>
+    </message>
+    <message>
+        <source>%1: signed in, but %2 was refused: needs the Reader role on the subscription. Ask an owner of the subscription to assign it to the app.</source>
+        <translation>%1: angemeldet, aber %2 wurde verweigert: Erforderlich ist die Rolle Reader für das Abonnement. Bitten Sie einen Besitzer des Abonnements, sie der App zuzuweisen.</translation>
+    </message>
+    <message>
+        <source>%1: signed in, but not allowed to read metrics of %2: needs the Monitoring Reader role (or Reader) on it. Ask an owner of the subscription to assign it to the app.</source>
+        <translation>%1: angemeldet, aber ohne Berechtigung, Metriken von %2 zu lesen: Erforderlich ist dafür die Rolle Monitoring Reader (oder Reader). Bitten Sie einen Besitzer des Abonnements, sie der App zuzuweisen.</translation>
+    </message>
+    <message>
+        <source>%1: %2: resource not found (%3%4). Check the resource id; the resource may have been deleted or moved.</source>
+        <translation>%1: %2: Ressource nicht gefunden (%3%4). Prüfen Sie die Ressourcen-ID; die Ressource wurde möglicherweise gelöscht oder verschoben.</translation>
+    </message>
+    <message>
+        <source>%1: %2 is throttled by Azure (HTTP 429), which asked to wait %3 s: longer than the %4 s MLWatch waits for one call. Try again later, refresh less often or chart fewer resources.</source>
+        <translation>%1: %2 wird von Azure gedrosselt (HTTP 429), und Azure bat, %3 s zu warten: länger als die %4 s, die MLWatch auf einen Aufruf wartet. Versuchen Sie es später erneut, aktualisieren Sie seltener oder zeigen Sie weniger Ressourcen an.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 is throttled by Azure (HTTP 429; it asked to wait %3 s between tries) even after %n attempts. Refresh less often or chart fewer resources, then try again.</source>
+        <translation>
+            <numerusform>%1: %2 wird von Azure auch nach %n Versuch gedrosselt (HTTP 429; Azure bat, zwischen den Versuchen %3 s zu warten). Aktualisieren Sie seltener oder zeigen Sie weniger Ressourcen an und versuchen Sie es dann erneut.</numerusform>
+            <numerusform>%1: %2 wird von Azure auch nach %n Versuchen gedrosselt (HTTP 429; Azure bat, zwischen den Versuchen %3 s zu warten). Aktualisieren Sie seltener oder zeigen Sie weniger Ressourcen an und versuchen Sie es dann erneut.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 is throttled by Azure (HTTP 429) even after %n attempts. Refresh less often or chart fewer resources, then try again.</source>
+        <translation>
+            <numerusform>%1: %2 wird von Azure auch nach %n Versuch gedrosselt (HTTP 429). Aktualisieren Sie seltener oder zeigen Sie weniger Ressourcen an und versuchen Sie es dann erneut.</numerusform>
+            <numerusform>%1: %2 wird von Azure auch nach %n Versuchen gedrosselt (HTTP 429). Aktualisieren Sie seltener oder zeigen Sie weniger Ressourcen an und versuchen Sie es dann erneut.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 failed on the Azure side (%3) after %n attempts. Try again later.</source>
+        <translation>
+            <numerusform>%1: %2 ist nach %n Versuch auf Azure-Seite fehlgeschlagen (%3). Versuchen Sie es später erneut.</numerusform>
+            <numerusform>%1: %2 ist nach %n Versuchen auf Azure-Seite fehlgeschlagen (%3). Versuchen Sie es später erneut.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: Azure refused %2: %3 (%4).</source>
+        <translation>%1: Azure hat %2 abgelehnt: %3 (%4).</translation>
+    </message>
+    <message>
+        <source>%1: %2 failed with HTTP status %3 and no Azure error details.</source>
+        <translation>%1: %2 ist mit HTTP-Status %3 ohne Azure-Fehlerdetails fehlgeschlagen.</translation>
+    </message>
+</context>
+<context>
+    <name>mlwatch::azure::AzureDiscovery</name>
+    <message>
+        <source>listing Azure subscriptions</source>
+        <translation>Auflisten der Azure-Abonnements</translation>
+    </message>
+    <message>
+        <source>listing Azure ML workspaces in subscription %1</source>
+        <translation>Auflisten der Azure-ML-Arbeitsbereiche in Abonnement %1</translation>
+    </message>
+    <message>
+        <source>listing online endpoints of workspace %1</source>
+        <translation>Auflisten der Onlineendpunkte von Arbeitsbereich %1</translation>
+    </message>
+    <message>
+        <source>listing deployments of endpoint %1</source>
+        <translation>Auflisten der Bereitstellungen von Endpunkt %1</translation>
+    </message>
+    <message>
+        <source>listing compute of workspace %1</source>
+        <translation>Auflisten der Computeressourcen von Arbeitsbereich %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 answered with something MLWatch cannot read: %3</source>
+        <translation>%1: %2 hat etwas geantwortet, das MLWatch nicht lesen kann: %3</translation>
+    </message>
+</context>
+<context>
+    <name>mlwatch::azure::AzureMonitorProvider</name>
+    <message numerus="yes">
+        <source>%n resources in subscription %1</source>
+        <translation>
+            <numerusform>%n Ressource in Abonnement %1</numerusform>
+            <numerusform>%n Ressourcen in Abonnement %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2 answered with something MLWatch cannot read: %3</source>
+        <translation>%1: %2 hat etwas geantwortet, das MLWatch nicht lesen kann: %3</translation>
+    </message>
+    <message>
+        <source>The fetch was cancelled.</source>
+        <translation>Der Abruf wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The discovery was cancelled.</source>
+        <translation>Die Ressourcensuche wurde abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>mlwatch::azure::Catalog</name>
+    <message>
+        <source>Nodes — %1</source>
+        <translation>Knoten — %1</translation>
+    </message>
+    <message>
+        <source>Active nodes</source>
+        <translation>Aktive Knoten</translation>
+    </message>
+    <message>
+        <source>Idle nodes</source>
+        <translation>Knoten im Leerlauf</translation>
+    </message>
+    <message>
+        <source>Nodes the cluster runs for jobs, and nodes that wait idle before the cluster scales down: idle nodes are billed like busy ones.</source>
+        <translation>Knoten, die der Cluster für Jobs betreibt, und Knoten, die im Leerlauf warten, bevor der Cluster herunterskaliert: Knoten im Leerlauf werden wie ausgelastete abgerechnet.</translation>
+    </message>
+    <message>
+        <source>Cores — %1</source>
+        <translation>Kerne — %1</translation>
+    </message>
+    <message>
+        <source>Active cores</source>
+        <translation>Aktive Kerne</translation>
+    </message>
+    <message>
+        <source>Idle cores</source>
+        <translation>Kerne im Leerlauf</translation>
+    </message>
+    <message>
+        <source>Cores in use count against the VM family&apos;s quota; a data job that needs more cores than the quota leaves waits in the queue.</source>
+        <translation>Belegte Kerne zählen gegen das Kontingent der VM-Familie; ein Datenjob, der mehr Kerne braucht, als das Kontingent übrig lässt, wartet in der Warteschlange.</translation>
+    </message>
+    <message>
+        <source>CPU — %1</source>
+        <translation>CPU — %1</translation>
+    </message>
+    <message>
+        <source>CPU (average of nodes)</source>
+        <translation>CPU (Mittel der Knoten)</translation>
+    </message>
+    <message>
+        <source>CPU (busiest node)</source>
+        <translation>CPU (meistbelasteter Knoten)</translation>
+    </message>
+    <message>
+        <source>Shows whether the cluster&apos;s jobs are compute-bound; a job that takes longer every night on a busy CPU needs more nodes or less data per run.</source>
+        <translation>Zeigt, ob die Jobs des Clusters durch Rechenleistung begrenzt sind; ein Job, der bei ausgelasteter CPU jede Nacht länger dauert, braucht mehr Knoten oder weniger Daten pro Lauf.</translation>
+    </message>
+    <message>
+        <source>CPU vs GPU — %1</source>
+        <translation>CPU gegen GPU — %1</translation>
+    </message>
+    <message>
+        <source>CPU utilisation</source>
+        <translation>CPU-Auslastung</translation>
+    </message>
+    <message>
+        <source>GPU utilisation</source>
+        <translation>GPU-Auslastung</translation>
+    </message>
+    <message>
+        <source>A pegged CPU next to an idle GPU means the input pipeline, not the model, limits training speed: you pay for a GPU that waits.</source>
+        <translation>Eine voll ausgelastete CPU neben einer untätigen GPU bedeutet, dass die Eingabe-Pipeline und nicht das Modell das Training bremst: Sie bezahlen eine GPU, die wartet.</translation>
+    </message>
+    <message>
+        <source>GPU memory — %1</source>
+        <translation>GPU-Speicher — %1</translation>
+    </message>
+    <message>
+        <source>GPU memory (average)</source>
+        <translation>GPU-Speicher (Mittel)</translation>
+    </message>
+    <message>
+        <source>GPU memory (fullest GPU)</source>
+        <translation>GPU-Speicher (vollste GPU)</translation>
+    </message>
+    <message>
+        <source>A GPU that runs out of memory ends the run; low GPU memory use leaves room for larger batches. Clusters without GPUs show nothing here.</source>
+        <translation>Eine GPU, der der Speicher ausgeht, beendet den Lauf; wenig belegter GPU-Speicher lässt Raum für größere Batches. Cluster ohne GPUs zeigen hier nichts.</translation>
+    </message>
+    <message>
+        <source>Runs — %1</source>
+        <translation>Läufe — %1</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Runs of the workspace as they start, complete or fail, per hour (Azure counts events; it has no count of active runs). A burst of failures usually means a broken environment or input, not the model.</source>
+        <translation>Läufe des Arbeitsbereichs beim Starten, Abschließen oder Fehlschlagen, pro Stunde (Azure zählt Ereignisse; eine Zahl aktiver Läufe gibt es nicht). Eine Häufung von Fehlschlägen bedeutet meist eine defekte Umgebung oder Eingabe, nicht das Modell.</translation>
+    </message>
+    <message>
+        <source>Dataset storage — %1</source>
+        <translation>Datensatzspeicher — %1</translation>
+    </message>
+    <message>
+        <source>Used capacity</source>
+        <translation>Belegte Kapazität</translation>
+    </message>
+    <message>
+        <source>The storage account behind the workspace holds datasets, snapshots and checkpoints; Azure reports its used capacity once an hour.</source>
+        <translation>Das Speicherkonto hinter dem Arbeitsbereich enthält Datensätze, Snapshots und Checkpoints; Azure meldet seine belegte Kapazität einmal pro Stunde.</translation>
+    </message>
+    <message>
+        <source>Model registrations — %1</source>
+        <translation>Modellregistrierungen — %1</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Registriert</translation>
+    </message>
+    <message>
+        <source>Registration failed</source>
+        <translation>Registrierung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Models that pass evaluation are registered; a failed registration is a trained model that never reaches the registry.</source>
+        <translation>Modelle, die die Evaluierung bestehen, werden registriert; eine fehlgeschlagene Registrierung ist ein trainiertes Modell, das die Registry nie erreicht.</translation>
+    </message>
+    <message>
+        <source>Model deployments — %1</source>
+        <translation>Modellbereitstellungen — %1</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>Erfolgreich</translation>
+    </message>
+    <message>
+        <source>Deployments of models in the workspace; a failed deployment leaves the previous model serving.</source>
+        <translation>Bereitstellungen von Modellen im Arbeitsbereich; bei einer fehlgeschlagenen Bereitstellung bleibt das vorherige Modell aktiv.</translation>
+    </message>
+    <message>
+        <source>Deployment CPU — %1</source>
+        <translation>CPU der Bereitstellung — %1</translation>
+    </message>
+    <message>
+        <source>CPU (average)</source>
+        <translation>CPU (Mittel)</translation>
+    </message>
+    <message>
+        <source>CPU (busiest instance)</source>
+        <translation>CPU (meistbelastete Instanz)</translation>
+    </message>
+    <message>
+        <source>CPU near its limit needs more instances before latency suffers; CPU in the low single digits for days means the deployment is over-provisioned.</source>
+        <translation>Eine CPU nahe am Limit braucht mehr Instanzen, bevor die Latenz leidet; tagelang einstellige Auslastung bedeutet, dass die Bereitstellung überdimensioniert ist.</translation>
+    </message>
+    <message>
+        <source>Deployment memory — %1</source>
+        <translation>Arbeitsspeicher der Bereitstellung — %1</translation>
+    </message>
+    <message>
+        <source>Memory (average)</source>
+        <translation>Arbeitsspeicher (Mittel)</translation>
+    </message>
+    <message>
+        <source>Memory (fullest instance)</source>
+        <translation>Arbeitsspeicher (vollste Instanz)</translation>
+    </message>
+    <message>
+        <source>Above 85 % a model server risks being killed out of memory: it restarts and its requests fail. Memory that only ever climbs is a leak.</source>
+        <translation>Über 85 % droht einem Modellserver das Beenden wegen Speichermangels: Er startet neu, und seine Anfragen scheitern. Arbeitsspeicher, der immer nur steigt, ist ein Leck.</translation>
+    </message>
+    <message>
+        <source>Instances — %1</source>
+        <translation>Instanzen — %1</translation>
+    </message>
+    <message>
+        <source>Instances</source>
+        <translation>Instanzen</translation>
+    </message>
+    <message>
+        <source>How many instances serve the deployment; a drop nobody asked for means instances failed or were evicted.</source>
+        <translation>Wie viele Instanzen die Bereitstellung bedienen; ein Rückgang, den niemand veranlasst hat, bedeutet, dass Instanzen ausgefallen sind oder verdrängt wurden.</translation>
+    </message>
+    <message>
+        <source>Requests — %1</source>
+        <translation>Anfragen — %1</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>Request volume: a sudden drop often means a broken client rather than a quiet day.</source>
+        <translation>Anfragevolumen: Ein plötzlicher Einbruch bedeutet oft einen defekten Client statt eines ruhigen Tages.</translation>
+    </message>
+    <message>
+        <source>Server errors (5xx) — %1</source>
+        <translation>Serverfehler (5xx) — %1</translation>
+    </message>
+    <message>
+        <source>5xx responses</source>
+        <translation>5xx-Antworten</translation>
+    </message>
+    <message>
+        <source>5xx responses are failures of the deployment or the platform: a crashed or overloaded model server (thresholds count errors per minute).</source>
+        <translation>5xx-Antworten sind Ausfälle der Bereitstellung oder der Plattform: ein abgestürzter oder überlasteter Modellserver (Schwellenwerte zählen Fehler pro Minute).</translation>
+    </message>
+    <message>
+        <source>Request latency — %1</source>
+        <translation>Anfragelatenz — %1</translation>
+    </message>
+    <message>
+        <source>Latency (average)</source>
+        <translation>Latenz (Mittel)</translation>
+    </message>
+    <message>
+        <source>Latency (P99)</source>
+        <translation>Latenz (P99)</translation>
+    </message>
+    <message>
+        <source>Time the endpoint takes to answer; the 99th percentile shows the slow requests an average hides.</source>
+        <translation>Zeit, die der Endpunkt für eine Antwort braucht; das 99. Perzentil zeigt die langsamen Anfragen, die ein Mittelwert verbirgt.</translation>
+    </message>
+    <message>
+        <source>Client errors (4xx) — %1</source>
+        <translation>Clientfehler (4xx) — %1</translation>
+    </message>
+    <message>
+        <source>4xx responses</source>
+        <translation>4xx-Antworten</translation>
+    </message>
+    <message>
+        <source>4xx responses are requests the endpoint refused: malformed input, a missing key, a client sending an old schema. A jump after a release of a client is the usual cause.</source>
+        <translation>4xx-Antworten sind Anfragen, die der Endpunkt abgelehnt hat: fehlerhafte Eingaben, ein fehlender Schlüssel, ein Client, der ein altes Schema sendet. Ein Anstieg nach einem neuen Release eines Clients ist die übliche Ursache.</translation>
+    </message>
+    <message>
+        <source>Quota utilisation — %1</source>
+        <translation>Kontingentauslastung — %1</translation>
+    </message>
+    <message>
+        <source>The share of the VM family&apos;s core quota each cluster holds; at 100 % new nodes cannot start and jobs queue until a quota increase.</source>
+        <translation>Der Anteil am Kernkontingent der VM-Familie, den jeder Cluster belegt; bei 100 % können keine neuen Knoten starten, und Jobs warten, bis das Kontingent erhöht wird.</translation>
+    </message>
+</context>
+<context>
+    <name>mlwatch::gcp</name>
+    <message>
+        <source>The list is not valid JSON; it may have been cut off.</source>
+        <translation>Die Liste ist kein gültiges JSON; sie wurde möglicherweise abgeschnitten.</translation>
+    </message>
+    <message>
+        <source>The list is not a JSON object.</source>
+        <translation>Die Liste ist kein JSON-Objekt.</translation>
+    </message>
+    <message>
+        <source>The list&apos;s &quot;%1&quot; is not a list.</source>
+        <translation>Das Feld &quot;%1&quot; der Liste ist keine Liste.</translation>
+    </message>
+    <message>
+        <source>Monitoring Viewer (roles/monitoring.viewer)</source>
+        <translation>Monitoring Viewer (roles/monitoring.viewer)</translation>
+    </message>
+    <message>
+        <source>Vertex AI Viewer (roles/aiplatform.viewer)</source>
+        <translation>Vertex AI Viewer (roles/aiplatform.viewer)</translation>
+    </message>
+    <message>
+        <source>Service Usage Consumer (roles/serviceusage.serviceUsageConsumer)</source>
+        <translation>Service Usage Consumer (roles/serviceusage.serviceUsageConsumer)</translation>
+    </message>
+    <message>
+        <source>a role that includes it</source>
+        <translation>eine Rolle, die sie enthält</translation>
+    </message>
+    <message>
+        <source>%1: Google refused %2 because the credentials have no quota project (user credentials are billed to a project of your own). Run &quot;gcloud auth application-default set-quota-project %3&quot; and import the file again, or set the account&apos;s quota project.</source>
+        <translation>%1: Google hat %2 abgelehnt, weil die Zugangsdaten kein Kontingentprojekt haben (Nutzer-Zugangsdaten werden einem eigenen Projekt in Rechnung gestellt). Führen Sie &quot;gcloud auth application-default set-quota-project %3&quot; aus und importieren Sie die Datei erneut, oder legen Sie das Kontingentprojekt des Kontos fest.</translation>
+    </message>
+    <message>
+        <source>%1: %2 was refused: the %3 is not enabled in project %4. Enable it (&quot;gcloud services enable %5 --project %4&quot;%6) and try again a few minutes later.</source>
+        <translation>%1: %2 wurde abgelehnt: Die %3 ist im Projekt %4 nicht aktiviert. Aktivieren Sie sie (&quot;gcloud services enable %5 --project %4&quot;%6) und versuchen Sie es einige Minuten später erneut.</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source> or open %1</source>
+        <translation> oder öffnen Sie %1</translation>
+    </message>
+    <message>
+        <source>%1: Google refused %2: the caller may not bill quota project %3. Grant it Service Usage Consumer (roles/serviceusage.serviceUsageConsumer) on that project or use another quota project.</source>
+        <translation>%1: Google hat %2 abgelehnt: Der Aufrufer darf das Kontingentprojekt %3 nicht belasten. Gewähren Sie ihm Service Usage Consumer (roles/serviceusage.serviceUsageConsumer) für dieses Projekt oder verwenden Sie ein anderes Kontingentprojekt.</translation>
+    </message>
+    <message>
+        <source>%1: the access token lacks the OAuth scope %2 needs (%3). Sign in with that scope.</source>
+        <translation>%1: Dem Zugriffstoken fehlt der OAuth-Scope, den %2 benötigt (%3). Melden Sie sich mit diesem Scope an.</translation>
+    </message>
+    <message>
+        <source>%1: signed in, but %2 was refused in project %3: the permission %4 is missing. Grant the account %5 on the project.</source>
+        <translation>%1: angemeldet, aber %2 wurde im Projekt %3 abgelehnt: Die Berechtigung %4 fehlt. Weisen Sie dem Konto %5 für das Projekt zu.</translation>
+    </message>
+    <message>
+        <source>%1: %2 is over Google&apos;s quota (RESOURCE_EXHAUSTED), and Google asked to wait %3 s: longer than the %4 s MLWatch waits for one call. Try again later, refresh less often or chart fewer series.</source>
+        <translation>%1: %2 überschreitet das Kontingent von Google (RESOURCE_EXHAUSTED), und Google bat, %3 s zu warten: länger als die %4 s, die MLWatch auf einen Aufruf wartet. Versuchen Sie es später erneut, aktualisieren Sie seltener oder zeigen Sie weniger Reihen an.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 is over Google&apos;s quota (RESOURCE_EXHAUSTED%3) even after %n attempts. Refresh less often or chart fewer series, or ask for a higher quota, then try again.</source>
+        <translation>
+            <numerusform>%1: %2 überschreitet auch nach %n Versuch das Kontingent von Google (RESOURCE_EXHAUSTED%3). Aktualisieren Sie seltener, zeigen Sie weniger Reihen an oder beantragen Sie ein höheres Kontingent, und versuchen Sie es dann erneut.</numerusform>
+            <numerusform>%1: %2 überschreitet auch nach %n Versuchen das Kontingent von Google (RESOURCE_EXHAUSTED%3). Aktualisieren Sie seltener, zeigen Sie weniger Reihen an oder beantragen Sie ein höheres Kontingent, und versuchen Sie es dann erneut.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: Google rejected the access token for %2, even a freshly fetched one (UNAUTHENTICATED). Import the key file again (it may have been deleted or disabled) or, for user credentials, run &quot;gcloud auth application-default login&quot; again.</source>
+        <translation>%1: Google hat das Zugriffstoken für %2 abgelehnt, sogar ein frisch abgerufenes (UNAUTHENTICATED). Importieren Sie die Schlüsseldatei erneut (der Schlüssel wurde möglicherweise gelöscht oder deaktiviert) oder führen Sie bei Nutzer-Zugangsdaten erneut &quot;gcloud auth application-default login&quot; aus.</translation>
+    </message>
+    <message>
+        <source>%1: Google refused %2 (HTTP 403). Check that the account may read project %3.</source>
+        <translation>%1: Google hat %2 abgelehnt (HTTP 403). Prüfen Sie, ob das Konto das Projekt %3 lesen darf.</translation>
+    </message>
+    <message>
+        <source>%1: %2: not found (%3). Check the project id %4 and the location; the resource may have been deleted.</source>
+        <translation>%1: %2: nicht gefunden (%3). Prüfen Sie die Projekt-ID %4 und den Standort; die Ressource wurde möglicherweise gelöscht.</translation>
+    </message>
+    <message>
+        <source>%1: Google refused %2 as invalid: %3</source>
+        <translation>%1: Google hat %2 als ungültig abgelehnt: %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 failed on Google&apos;s side (%3) after %n attempts. Try again later.</source>
+        <translation>
+            <numerusform>%1: %2 ist nach %n Versuch auf Google-Seite fehlgeschlagen (%3). Versuchen Sie es später erneut.</numerusform>
+            <numerusform>%1: %2 ist nach %n Versuchen auf Google-Seite fehlgeschlagen (%3). Versuchen Sie es später erneut.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: Google refused %2: %3 (%4).</source>
+        <translation>%1: Google hat %2 abgelehnt: %3 (%4).</translation>
+    </message>
+    <message>
+        <source>%1: %2 failed with HTTP status %3 and no Google error details.</source>
+        <translation>%1: %2 ist mit HTTP-Status %3 ohne Google-Fehlerdetails fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>A Google Cloud Monitoring query has no metric type.</source>
+        <translation>Eine Abfrage an Google Cloud Monitoring hat keinen Metriktyp.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a label Google Cloud Monitoring can filter on (metric %2); name labels resource.labels.NAME or metric.labels.NAME.</source>
+        <translation>&quot;%1&quot; ist kein Label, nach dem Google Cloud Monitoring filtern kann (Metrik %2); benennen Sie Labels als resource.labels.NAME oder metric.labels.NAME.</translation>
+    </message>
+    <message>
+        <source>The label %1 is given twice in a query for %2.</source>
+        <translation>Das Label %1 ist in einer Abfrage für %2 doppelt angegeben.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an aggregation: write ALIGNER or ALIGNER|REDUCER, e.g. ALIGN_RATE|REDUCE_SUM.</source>
+        <translation>&quot;%1&quot; ist keine Aggregation: Schreiben Sie ALIGNER oder ALIGNER|REDUCER, z. B. ALIGN_RATE|REDUCE_SUM.</translation>
+    </message>
+    <message>
+        <source>Google Cloud Monitoring has no aligner &quot;%1&quot;; use one such as ALIGN_MEAN, ALIGN_RATE, ALIGN_DELTA or ALIGN_PERCENTILE_99.</source>
+        <translation>Google Cloud Monitoring hat keinen Aligner &quot;%1&quot;; verwenden Sie einen wie ALIGN_MEAN, ALIGN_RATE, ALIGN_DELTA oder ALIGN_PERCENTILE_99.</translation>
+    </message>
+    <message>
+        <source>Google Cloud Monitoring has no cross-series reducer &quot;%1&quot;; use one such as REDUCE_SUM, REDUCE_MEAN or REDUCE_PERCENTILE_99.</source>
+        <translation>Google Cloud Monitoring hat keinen serienübergreifenden Reducer &quot;%1&quot;; verwenden Sie einen wie REDUCE_SUM, REDUCE_MEAN oder REDUCE_PERCENTILE_99.</translation>
+    </message>
+    <message>
+        <source>The reducer %1 needs an aligner before it (e.g. ALIGN_DELTA|%1): Google reduces only aligned series.</source>
+        <translation>Der Reducer %1 benötigt davor einen Aligner (z. B. ALIGN_DELTA|%1): Google reduziert nur ausgerichtete Reihen.</translation>
+    </message>
+    <message>
+        <source>A Google Cloud Monitoring query needs the project to read from (projects/PROJECT).</source>
+        <translation>Eine Abfrage an Google Cloud Monitoring benötigt das Projekt, aus dem gelesen wird (projects/PROJECT).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a Google Cloud project; MLWatch reads metrics of projects (projects/PROJECT), not of folders or organizations.</source>
+        <translation>&quot;%1&quot; ist kein Google-Cloud-Projekt; MLWatch liest Metriken von Projekten (projects/PROJECT), nicht von Ordnern oder Organisationen.</translation>
+    </message>
+    <message>
+        <source>timeSeries.list (%1, project %2)</source>
+        <translation>timeSeries.list (%1, Projekt %2)</translation>
+    </message>
+    <message>
+        <source>A data point has no readable interval.endTime.</source>
+        <translation>Ein Datenpunkt hat kein lesbares interval.endTime.</translation>
+    </message>
+    <message>
+        <source>A doubleValue is not a number.</source>
+        <translation>Ein doubleValue ist keine Zahl.</translation>
+    </message>
+    <message>
+        <source>An int64Value is not an integer.</source>
+        <translation>Ein int64Value ist keine ganze Zahl.</translation>
+    </message>
+    <message>
+        <source>A distribution&apos;s count is not an integer.</source>
+        <translation>Die Anzahl (count) einer Verteilung ist keine ganze Zahl.</translation>
+    </message>
+    <message>
+        <source>A distribution&apos;s mean is not a number.</source>
+        <translation>Der Mittelwert (mean) einer Verteilung ist keine Zahl.</translation>
+    </message>
+    <message>
+        <source>A time series&apos; &quot;points&quot; is not a list.</source>
+        <translation>Das &quot;points&quot; einer Zeitreihe ist keine Liste.</translation>
+    </message>
+    <message>
+        <source>A data point is not an object.</source>
+        <translation>Ein Datenpunkt ist kein Objekt.</translation>
+    </message>
+    <message>
+        <source>The answer is not valid JSON; it may have been cut off.</source>
+        <translation>Die Antwort ist kein gültiges JSON; sie wurde möglicherweise abgeschnitten.</translation>
+    </message>
+    <message>
+        <source>The answer is not a JSON object.</source>
+        <translation>Die Antwort ist kein JSON-Objekt.</translation>
+    </message>
+    <message>
+        <source>The answer&apos;s &quot;timeSeries&quot; is not a list.</source>
+        <translation>Das Feld &quot;timeSeries&quot; der Antwort ist keine Liste.</translation>
+    </message>
+    <message>
+        <source>An entry of &quot;timeSeries&quot; is not an object.</source>
+        <translation>Ein Eintrag von &quot;timeSeries&quot; ist kein Objekt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: Google Cloud Monitoring returned %n more time series than charts for %2 (they differ in %3); MLWatch shows the first. Add a cross-series reducer (e.g. ALIGN_MEAN|REDUCE_MEAN) or split the chart by that label (value &quot;*&quot;).</source>
+        <translation>
+            <numerusform>%1: Google Cloud Monitoring hat %n Zeitreihe mehr zurückgegeben, als es Diagramme für %2 gibt (sie unterscheiden sich in %3); MLWatch zeigt die erste. Fügen Sie einen serienübergreifenden Reducer hinzu (z. B. ALIGN_MEAN|REDUCE_MEAN) oder teilen Sie das Diagramm nach diesem Label auf (Wert &quot;*&quot;).</numerusform>
+            <numerusform>%1: Google Cloud Monitoring hat %n Zeitreihen mehr zurückgegeben, als es Diagramme für %2 gibt (sie unterscheiden sich in %3); MLWatch zeigt die erste. Fügen Sie einen serienübergreifenden Reducer hinzu (z. B. ALIGN_MEAN|REDUCE_MEAN) oder teilen Sie das Diagramm nach diesem Label auf (Wert &quot;*&quot;).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>nothing visible</source>
+        <translation>nichts Sichtbarem</translation>
+    </message>
+</context>
+<context>
+    <name>mlwatch::gcp::CloudMonitoringProvider</name>
+    <message>
+        <source>%1: %2 answered with something MLWatch cannot read: %3</source>
+        <translation>%1: %2 hat etwas geantwortet, das MLWatch nicht lesen kann: %3</translation>
+    </message>
+    <message>
+        <source>The fetch was cancelled.</source>
+        <translation>Der Abruf wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The discovery was cancelled.</source>
+        <translation>Die Ressourcensuche wurde abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>mlwatch::gcp::GcpDiscovery</name>
+    <message>
+        <source>%1: no Google Cloud project to look in. Add the project id to the account.</source>
+        <translation>%1: kein Google-Cloud-Projekt zum Durchsuchen. Fügen Sie dem Konto die Projekt-ID hinzu.</translation>
+    </message>
+    <message>
+        <source>listing Vertex AI endpoints in %1 (project %2)</source>
+        <translation>Auflisten der Endpunkte von Vertex AI in %1 (Projekt %2)</translation>
+    </message>
+    <message>
+        <source>listing Vertex AI training pipelines in %1 (project %2)</source>
+        <translation>Auflisten der Trainingspipelines von Vertex AI in %1 (Projekt %2)</translation>
+    </message>
+    <message>
+        <source>listing Vertex AI custom jobs in %1 (project %2)</source>
+        <translation>Auflisten der benutzerdefinierten Jobs von Vertex AI in %1 (Projekt %2)</translation>
+    </message>
+    <message>
+        <source>%1: %2 answered with something MLWatch cannot read: %3</source>
+        <translation>%1: %2 hat etwas geantwortet, das MLWatch nicht lesen kann: %3</translation>
     </message>
 </context>
 </TS>

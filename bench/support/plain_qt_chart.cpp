@@ -15,7 +15,7 @@ PlainQtChart::PlainQtChart(qsizetype seriesCount, qint64 firstMs, qint64 lastMs,
     m_chart->setTitle(QStringLiteral("Utilisation (plain Qt Charts)"));
     m_chart->legend()->setAlignment(Qt::AlignBottom);
 
-    auto *xAxis = new QDateTimeAxis;
+    auto *xAxis = m_xAxis = new QDateTimeAxis;
     xAxis->setFormat(QStringLiteral("MMM d"));
     xAxis->setRange(QDateTime::fromMSecsSinceEpoch(firstMs, Qt::UTC),
                     QDateTime::fromMSecsSinceEpoch(lastMs, Qt::UTC));
@@ -52,6 +52,19 @@ void PlainQtChart::setData(const QList<PlainQtSeries> &series) {
             points.append(QPointF(double(s.timestampsMs.at(j)), s.values.at(j)));
         m_lines[i]->replace(points);
     }
+}
+
+void PlainQtChart::setPoints(qsizetype index, const QList<QPointF> &points) {
+    m_lines[index]->replace(points);
+}
+
+void PlainQtChart::setXRange(qint64 firstMs, qint64 lastMs) {
+    m_xAxis->setRange(QDateTime::fromMSecsSinceEpoch(firstMs, Qt::UTC),
+                      QDateTime::fromMSecsSinceEpoch(lastMs, Qt::UTC));
+}
+
+void PlainQtChart::setAntialiasing(bool on) {
+    m_view->setRenderHint(QPainter::Antialiasing, on);
 }
 
 qsizetype PlainQtChart::pointCount() const {

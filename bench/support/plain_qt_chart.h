@@ -3,12 +3,14 @@
 #include "support/plain_qt_cloudwatch_parser.h"
 
 #include <QList>
+#include <QPointF>
 
 #include <memory>
 
 QT_BEGIN_NAMESPACE
 class QChart;
 class QChartView;
+class QDateTimeAxis;
 class QLineSeries;
 class QWidget;
 QT_END_NAMESPACE
@@ -31,11 +33,17 @@ public:
 
     // Every point of series i goes into line series i (extra series stay as they are).
     void setData(const QList<PlainQtSeries> &series);
+    // `points` (x = ms since the epoch) into line series `index`, with one replace().
+    void setPoints(qsizetype index, const QList<QPointF> &points);
+    // The time axis shows [firstMs, lastMs]: plain Qt Charts' pan or zoom.
+    void setXRange(qint64 firstMs, qint64 lastMs);
+    void setAntialiasing(bool on);
     qsizetype pointCount() const;
 
 private:
     std::unique_ptr<QChartView> m_view;
     QChart *m_chart = nullptr;
+    QDateTimeAxis *m_xAxis = nullptr;
     QList<QLineSeries *> m_lines;
 };
 

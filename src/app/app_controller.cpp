@@ -3,17 +3,25 @@
 #include "core/alerts/alert_engine.h"
 #include "core/alerts/alert_history.h"
 #include "core/alerts/user_rules_file.h"
+#include "core/auth/account_connection_tester.h"
+#include "core/auth/account_resolution.h"
+#include "core/auth/account_store.h"
+#include "core/auth/credential_store.h"
+#include "core/auth/endpoint_policy.h"
 #include "core/common/logging.h"
 #include "core/net/http_client.h"
-#include "core/providers/aws/aws_environment.h"
 #include "core/session/monitor_session.h"
+#include "demo/demo_azure_cloud.h"
 #include "demo/demo_cloud.h"
+#include "gui/accounts_dialog.h"
 #include "gui/alert_tray_icon.h"
+#include "gui/credential_expiry_watcher.h"
+#include "gui/import_credentials_dialog.h"
 #include "gui/main_window.h"
-#include "gui/missing_credentials_page.h"
 #include "gui/notification_settings.h"
 #include "gui/session_status_view.h"
 #include "gui/user_rule_store.h"
+#include "gui/welcome_page.h"
 #include "notify/alert_notifier.h"
 #include "notify/desktop_notifier.h"
 #include "notify/webhook_notifier.h"
@@ -21,25 +29,57 @@
 #include <QApplication>
 #include <QDir>
 #include <QMessageBox>
-#include <QProcessEnvironment>
 #include <QSettings>
+#include <QStandardPaths>
 
 namespace mlwatch {
+
+namespace {
+
+// As mlwatch-cli: tests (and people with several keychain setups) choose the service name.
+constexpr char kKeychainServiceVariable[] = "MLWATCH_KEYCHAIN_SERVICE";
+const QString kExpiryNoticeKey = QStringLiteral("credentials-expiry");
+
+} // namespace
 
 AppController::AppController(QObject *parent)
     : AppController(m_systemClock, parent) {}
 
 AppController::AppController(const Clock &clock, QObject *parent)
     : QObject(parent)
-    , m_clock(clock) {
+    , m_clock(clock)
+    , m_importEnv(QProcessEnvironment::systemEnvironment())
+    , m_importHome(QDir::homePath()) {
     m_evaluationTimer.setObjectName(QStringLiteral("alertEvaluationTimer"));
     m_evaluationTimer.setInterval(kAlertEvaluationIntervalMs);
+
+    const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    QString service = env.value(QLatin1String(kKeychainServiceVariable)).trimmed();
+    if (service.isEmpty())
+        service = QString::fromLatin1(CredentialStore::kDefaultService);
+    m_credentials = std::make_unique<CredentialStore>(service);
+    m_accounts =
+        std::make_unique<AccountStore>(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) +
+                                           QStringLiteral("/accounts.json"),
+                                       *m_credentials);
+
+    // A corporate proxy's CA: read once; every HTTP client the app makes gets it (configureHttp).
+    if (const QString bundle = env.value(QLatin1String(HttpClient::kCaBundleVariable)); !bundle.isEmpty()) {
+        Result<QList<QSslCertificate>> certificates = HttpClient::loadCaBundle(bundle);
+        if (certificates)
+            m_extraCaCertificates = *certificates;
+        else
+            m_caBundleError = certificates.error();
+    }
 }
 
 AppController::~AppController() {
-    // The window refers to the session, the session's provider to the demo cloud's socket.
+    // The window refers to the session, the session's provider to the demo cloud's socket; the
+    // accounts dialog (a child of the window or the page) to the account store and the tester.
+    m_welcome.reset();
     m_tray.reset();
     m_window.reset();
+    m_expiryWatcher.reset();
     m_alertNotifier.reset();
     m_webhookNotifier.reset();
     m_desktopNotifier.reset();
@@ -47,48 +87,304 @@ AppController::~AppController() {
     m_evaluationTimer.stop();
     m_userRules.reset();
     m_session.reset();
+    m_demoAzure.reset();
     m_demo.reset();
+    m_tester.reset();
+    m_accountHttp.reset();
+    m_accounts.reset();
+    m_credentials.reset();
+}
+
+void AppController::setImportSource(const QProcessEnvironment &env, const QString &home) {
+    m_importEnv = env;
+    m_importHome = home;
+}
+
+void AppController::configureHttp(HttpClient &http) const {
+    if (!m_extraCaCertificates.isEmpty())
+        http.setExtraCaCertificates(m_extraCaCertificates);
 }
 
 bool AppController::openDemo() {
+    if (m_session) { // already watching something: this window stays
+        m_window->bringToFront();
+        return true;
+    }
     m_demo = std::make_unique<demo::DemoCloud>();
     if (!m_demo->start(m_clock.nowUtc())) {
         QMessageBox::critical(
-            nullptr, tr("MLWatch"),
+            dialogParent(), tr("MLWatch"),
             tr("The demo cloud could not listen on 127.0.0.1. Is the loopback interface up?"));
+        m_demo.reset();
         return false;
     }
     m_session =
         std::make_unique<MonitorSession>(m_clock, m_demo->resolved(), tr("Demo cloud (simulated AWS)"));
+    QString label = tr("Demo cloud (simulated AWS)");
+
+    // The simulated Azure beside it, spoken to like any Azure account (Entra ID token, ARM
+    // discovery, metrics:getBatch), with the demo's dummy secret.
+    m_demoAzure = std::make_unique<demo::DemoAzureCloud>();
+    if (m_demoAzure->start(m_clock.nowUtc())) {
+        Account demoAccount;
+        demoAccount.id = QLatin1String(kDemoAzureAccountId);
+        demoAccount.label = tr("Demo Azure (fraud-ml)");
+        demoAccount.kind = AccountKind::Azure;
+        demoAccount.tenantId = demo::DemoAzureCloud::tenantId();
+        demoAccount.clientId = demo::DemoAzureCloud::clientId();
+        demoAccount.subscriptionIds = {demo::DemoAzureCloud::subscriptionId()};
+        demoAccount.authorityHost = m_demoAzure->authorityHost().toString();
+        demoAccount.endpointUrl = m_demoAzure->armEndpoint().toString();
+        demoAccount.source = tr("built-in demo");
+        AccountSecret secret;
+        secret.clientSecret = demo::DemoAzureCloud::clientSecret();
+        azure::AzureEndpointConfig endpoint = MonitorSession::azureEndpointFor(demoAccount);
+        endpoint.batchEndpoint = m_demoAzure->batchEndpoint(); // every region's data plane
+        if (const Result<void> added = m_session->addAzureAccount(demoAccount, secret, endpoint); added)
+            label = tr("Demo clouds (simulated AWS and Azure)");
+        else
+            qCWarning(lcDemo).noquote() << added.error().toString();
+    } else {
+        qCWarning(lcDemo) << "the simulated Azure could not listen; the demo shows AWS only";
+        m_demoAzure.reset();
+    }
     // The demo's alerts keep their own history: simulated incidents stay out of a real account's.
-    showSession(tr("Demo cloud (simulated AWS)"), AlertHistory::defaultDirectory() + QStringLiteral("/demo"));
+    showSession(label, AlertHistory::defaultDirectory() + QStringLiteral("/demo"));
     return true;
 }
 
-void AppController::openAws() {
-    const Result<aws::AwsResolved> resolved =
-        aws::resolveAwsChain({}, QProcessEnvironment::systemEnvironment(), QDir::homePath());
-    if (!resolved) {
-        m_missingCredentials = std::make_unique<MissingCredentialsPage>(resolved.error());
-        connect(m_missingCredentials.get(), &MissingCredentialsPage::quitRequested, qApp,
-                &QApplication::quit);
-        connect(m_missingCredentials.get(), &MissingCredentialsPage::demoRequested, this, [this] {
-            if (openDemo())
-                m_missingCredentials->hide();
-        });
-        m_missingCredentials->show();
+// The accounts being opened and, as the keychain answers, their secrets (in call order).
+struct AppController::Opening {
+    QList<Account> accounts;
+    QList<std::optional<Result<AccountSecret>>> secrets;
+    int pending = 0;
+};
+
+void AppController::openAccounts() {
+    if (m_session || m_opening)
+        return; // watching already, or an account is being opened
+    const Result<void> loaded = m_accounts->load();
+    m_accountsLoaded = true;
+    if (!loaded) {
+        showProblem(tr("The account list could not be read"), loaded.error().message);
         return;
     }
-    // The source names where the keys came from ("profile default (…)"), never the keys.
-    const QString label =
-        tr("AWS %1 — %2")
-            .arg(resolved->endpoint.region.isEmpty() ? QStringLiteral("?") : resolved->endpoint.region,
-                 resolved->source);
-    m_session = std::make_unique<MonitorSession>(m_clock, *resolved, label);
-    showSession(label, AlertHistory::defaultDirectory());
+    const QList<Account> all = m_accounts->accounts();
+    if (all.isEmpty()) {
+        showWelcome();
+        return;
+    }
+    // What this version watches: one AWS account (the first) and every Azure account.
+    QList<Account> watchable;
+    bool haveAws = false;
+    for (const Account &account : all) {
+        if (account.kind == AccountKind::Aws && !haveAws) {
+            watchable.append(account);
+            haveAws = true;
+        } else if (account.kind == AccountKind::Azure) {
+            watchable.append(account);
+        }
+    }
+    if (!watchable.isEmpty()) {
+        openStoredAccounts(watchable);
+        return;
+    }
+    QStringList names;
+    for (const Account &account : all)
+        names.append(tr("“%1” (%2)").arg(account.displayName(), accountKindTitle(account.kind)));
+    showProblem(tr("No AWS or Azure account to watch yet"),
+                tr("This computer's accounts are %1. Google Cloud accounts can be listed and tested in "
+                   "Accounts…, but MLWatch cannot watch them yet: their metrics come in a later version. "
+                   "Add or import an AWS or Azure account to watch it, or open the demo.")
+                    .arg(QLocale().createSeparatedList(names)));
+}
+
+void AppController::openStoredAccounts(const QList<Account> &accounts) {
+    m_opening = true;
+    auto opening = std::make_shared<Opening>();
+    opening->accounts = accounts;
+    opening->secrets.resize(accounts.size());
+    opening->pending = int(accounts.size());
+    QPointer<AppController> self(this);
+    // The secrets come from the keychain asynchronously (a locked keychain may ask for a
+    // password), one after another in call order.
+    for (qsizetype i = 0; i < accounts.size(); ++i) {
+        m_accounts->readSecret(accounts.at(i).id, [self, opening, i](Result<AccountSecret> secret) {
+            opening->secrets[i] = std::move(secret);
+            if (--opening->pending > 0 || !self)
+                return;
+            self->m_opening = false;
+            if (!self->m_session)
+                self->composeStoredSession(*opening);
+        });
+    }
+}
+
+void AppController::composeStoredSession(const Opening &opening) {
+    struct Problem {
+        QString accountId;
+        QString heading;
+        QString message;
+    };
+    QList<Problem> problems;
+    const EndpointPolicy policy = EndpointPolicy::fromSettings(QSettings());
+    std::optional<aws::AwsResolved> awsResolved;
+    std::optional<Account> awsAccount;
+    QString awsLabel;
+    struct AzureOpen {
+        Account account;
+        AccountSecret secret;
+    };
+    QList<AzureOpen> azureAccounts;
+    for (qsizetype i = 0; i < opening.accounts.size(); ++i) {
+        const Account &account = opening.accounts.at(i);
+        const Result<AccountSecret> &secret = *opening.secrets.at(i);
+        if (!secret) {
+            problems.append({account.id,
+                             tr("The secret of “%1” could not be read").arg(account.displayName()),
+                             secret.error().message});
+            continue;
+        }
+        const QString cannotOpen = tr("“%1” cannot be opened").arg(account.displayName());
+        if (account.kind == AccountKind::Aws) {
+            const Result<aws::AwsResolved> resolved =
+                resolveAwsAccount(account, *secret, policy, m_clock.nowUtc());
+            if (!resolved) {
+                problems.append({account.id, cannotOpen, resolved.error().message});
+                continue;
+            }
+            awsResolved = *resolved;
+            awsAccount = account;
+            awsLabel = tr("AWS %1 — %2")
+                           .arg(resolved->endpoint.region.isEmpty() ? QStringLiteral("?")
+                                                                    : resolved->endpoint.region,
+                                account.displayName());
+        } else if (const Result<void> allowed = policy.checkAccount(account); !allowed) {
+            problems.append({account.id, cannotOpen, allowed.error().message});
+        } else {
+            azureAccounts.append({account, *secret});
+        }
+    }
+
+    m_session = awsResolved ? std::make_unique<MonitorSession>(m_clock, *awsResolved, awsLabel)
+                            : std::make_unique<MonitorSession>(m_clock);
+    QStringList labels;
+    if (awsResolved)
+        labels.append(awsLabel);
+    for (const AzureOpen &a : std::as_const(azureAccounts)) {
+        const Result<void> added =
+            m_session->addAzureAccount(a.account, a.secret, MonitorSession::azureEndpointFor(a.account));
+        if (added)
+            labels.append(a.account.displayName());
+        else
+            problems.append({a.account.id, tr("“%1” cannot be opened").arg(a.account.displayName()),
+                             added.error().message});
+    }
+    if (labels.isEmpty()) { // nothing to watch: the first reason, on the page
+        m_session.reset();
+        showProblem(problems.first().heading, problems.first().message);
+        return;
+    }
+    showSession(QLocale().createSeparatedList(labels), AlertHistory::defaultDirectory());
+    // The accounts that could not be opened stay named in the status bar.
+    for (const Problem &problem : std::as_const(problems))
+        m_window->statusView()->showNotice(QStringLiteral("account:") + problem.accountId, problem.heading,
+                                           problem.heading + QStringLiteral("\n") + problem.message);
+
+    if (awsAccount) {
+        // Temporary credentials: the status bar warns 15 minutes before they lapse, and after.
+        m_expiryWatcher = std::make_unique<CredentialExpiryWatcher>(m_clock);
+        CredentialExpiryWatcher *watcher = m_expiryWatcher.get();
+        SessionStatusView *status = m_window->statusView();
+        connect(watcher, &CredentialExpiryWatcher::changed, status, [status, watcher] {
+            if (watcher->state() == CredentialExpiryWatcher::State::None)
+                status->clearNotice(kExpiryNoticeKey);
+            else
+                status->showNotice(kExpiryNoticeKey, watcher->shortText(), watcher->fullText());
+        });
+        watcher->watch(awsAccount->displayName(), awsResolved->credentials.expiresAt.isValid()
+                                                      ? awsResolved->credentials.expiresAt
+                                                      : awsAccount->expiresAt);
+    }
+    Q_EMIT accountsOpened();
+}
+
+QWidget *AppController::dialogParent() const {
+    if (m_window && m_window->isVisible())
+        return m_window.get();
+    return m_welcome.get();
+}
+
+WelcomePage *AppController::welcome() {
+    if (m_welcome)
+        return m_welcome.get();
+    m_welcome = std::make_unique<WelcomePage>();
+    WelcomePage *page = m_welcome.get();
+    connect(page, &WelcomePage::importRequested, this, [this] { (void)openImport(); });
+    connect(page, &WelcomePage::accountsRequested, this, [this] { (void)openAccountsDialog(); });
+    connect(page, &WelcomePage::addRequested, this, [this](AccountKind kind) {
+        if (AccountsDialog *dialog = openAccountsDialog())
+            (void)dialog->addAccount(kind);
+    });
+    connect(page, &WelcomePage::demoRequested, this, [this] { (void)openDemo(); });
+    connect(page, &WelcomePage::quitRequested, qApp, &QApplication::quit);
+    return page;
+}
+
+void AppController::showWelcome() {
+    const ImportScan scan = ImportCredentialsDialog::scanMachine(m_importEnv, m_importHome);
+    int importable = 0;
+    for (const ImportCandidate &candidate : scan.candidates)
+        importable += candidate.importable ? 1 : 0;
+    welcome()->showFirstStart(importable, int(scan.candidates.size()) - importable);
+    m_welcome->show();
+    Q_EMIT accountsOpened();
+}
+
+void AppController::showProblem(const QString &heading, const QString &message) {
+    welcome()->showProblem(heading, message);
+    m_welcome->show();
+    Q_EMIT accountsOpened();
+}
+
+ImportCredentialsDialog *AppController::openImport() {
+    auto *dialog = new ImportCredentialsDialog(*m_accounts, m_importEnv, m_importHome, dialogParent());
+    dialog->setObjectName(QStringLiteral("importCredentialsDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // Closed: what was imported may be watchable now.
+    connect(dialog, &QDialog::finished, this, [this] { openAccounts(); });
+    dialog->open();
+    return dialog;
+}
+
+AccountsDialog *AppController::openAccountsDialog() {
+    if (m_accountsDialog) {
+        m_accountsDialog->raise();
+        m_accountsDialog->activateWindow();
+        return m_accountsDialog;
+    }
+    if (!m_accountsLoaded) { // opened from the demo: the list was not read yet
+        m_accountsLoaded = true;
+        (void)m_accounts->load(); // a broken file shows as an empty list; openAccounts() names it
+    }
+    if (!m_tester) {
+        m_accountHttp = std::make_unique<HttpClient>();
+        configureHttp(*m_accountHttp);
+        m_tester = std::make_unique<AccountConnectionTester>(*m_accountHttp, m_clock);
+    }
+    auto *dialog = new AccountsDialog(*m_accounts, *m_tester, m_clock, dialogParent());
+    dialog->setObjectName(QStringLiteral("accountsDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setImportSource(m_importEnv, m_importHome);
+    // Closed without a session: the accounts may be watchable now (or say why not).
+    connect(dialog, &QDialog::finished, this, [this] { openAccounts(); });
+    m_accountsDialog = dialog;
+    dialog->open();
+    return dialog;
 }
 
 void AppController::showSession(const QString &accountLabel, const QString &alertDirectory) {
+    configureHttp(m_session->http());
     // Alert history and states survive restarts: a rule firing before is firing after, without a
     // second notification. Without a readable history the app still runs; the panel starts empty.
     if (const Result<void> attached =
@@ -101,9 +397,15 @@ void AppController::showSession(const QString &accountLabel, const QString &aler
     (void)m_userRules->load(); // a failure is kept in loadError() for the window
     m_window = std::make_unique<MainWindow>(*m_session, m_clock, accountLabel);
     m_window->setUserRuleStore(m_userRules.get());
+    connect(m_window.get(), &MainWindow::accountsRequested, this, [this] { (void)openAccountsDialog(); });
+    if (m_caBundleError)
+        m_window->statusView()->showNotice(QStringLiteral("ca-bundle"), tr("Custom CA bundle not used"),
+                                           m_caBundleError->message);
     if (m_initialStage)
         m_window->showStage(*m_initialStage);
     m_window->show();
+    if (m_welcome)
+        m_welcome->hide();
     startNotifications();
     showTrayIcon();
     // Evaluation also runs without new data, so that silence is noticed (nodata).
@@ -112,9 +414,9 @@ void AppController::showSession(const QString &accountLabel, const QString &aler
     m_evaluationTimer.start();
     m_session->start();
 }
-
 void AppController::startNotifications() {
     m_webhookHttp = std::make_unique<HttpClient>();
+    configureHttp(*m_webhookHttp);
     m_desktopNotifier = std::make_unique<DesktopNotifier>(m_clock);
     m_webhookNotifier = std::make_unique<WebhookNotifier>(*m_webhookHttp);
     // Applies the notification's "Snooze 1 h" and "Acknowledge" to the engine itself.

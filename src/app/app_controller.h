@@ -1,9 +1,14 @@
 #pragma once
 
 #include "core/common/clock.h"
+#include "core/common/error.h"
 #include "core/model/stage.h"
 
+#include <QList>
 #include <QObject>
+#include <QPointer>
+#include <QProcessEnvironment>
+#include <QSslCertificate>
 #include <QTimer>
 
 #include <memory>
@@ -11,26 +16,49 @@
 
 namespace mlwatch {
 
+class AccountConnectionTester;
+class AccountStore;
+class AccountsDialog;
 class AlertNotifier;
 class AlertTrayIcon;
+class CredentialExpiryWatcher;
+class CredentialStore;
 class DesktopNotifier;
 class HttpClient;
+class ImportCredentialsDialog;
 class MainWindow;
-class MissingCredentialsPage;
 class MonitorSession;
 class UserRuleStore;
 class WebhookNotifier;
+class WelcomePage;
+struct Account;
 struct NotificationSettings;
 namespace demo {
+class DemoAzureCloud;
 class DemoCloud;
-}
+} // namespace demo
 
-// The `mlwatch` executable's composition: which account to watch (the demo cloud or the AWS
-// credential chain), the session for it, the rules people made (UserRuleStore, beside the alert
-// history), the alert notifications (desktop over D-Bus, webhooks) with the person's notification
-// settings, the window and, where the desktop has a tray, the tray icon. Members are declared in
-// dependency order so they are destroyed in reverse: tray, window, notifiers, user rules,
-// session, demo cloud, clock.
+// The `mlwatch` executable's composition: which accounts to watch (the demo clouds — simulated
+// AWS and simulated Azure side by side — or this machine's account store: its first AWS account
+// and every Azure account, their secrets read from the keychain), the session for them, the
+// rules people made (UserRuleStore, beside the alert history), the alert notifications (desktop
+// over D-Bus, webhooks) with the person's notification settings, the window and, where the
+// desktop has a tray, the tray icon. Members are declared in dependency order so they are
+// destroyed in reverse: tray, window, notifiers, user rules, session, demo clouds, accounts, clock.
+//
+// Accounts: the list in QStandardPaths::AppConfigLocation + "/accounts.json" (shared with
+// mlwatch-cli), secrets in the keychain under CredentialStore's default service (or
+// MLWATCH_KEYCHAIN_SERVICE, as the CLI); every endpoint an account names is checked with
+// EndpointPolicy (settings' trusted hosts) before a token or signature goes there. Without an
+// account the welcome page offers import, adding by hand and the demo. When no account can be
+// opened — a keychain error, a refused endpoint, an expired or missing secret, or only Google
+// accounts (their provider comes later) — the page says why, with "Accounts…" / "Open the demo";
+// when some can, the session shows those and the status bar names each one that could not be
+// opened — never an empty chart without saying why.
+//
+// MLWATCH_CA_BUNDLE (a PEM file) adds CA certificates to every HTTP client the app makes (the
+// session's, the connection test's, the webhooks'); one that cannot be read is reported in the
+// status bar and the app goes on without it.
 //
 // Folders (QStandardPaths::AppDataLocation + "/alerts", "/alerts/demo" for the demo, whose
 // simulated incidents stay out of a real account's): alert-history.jsonl, alert-state.json and
@@ -48,32 +76,67 @@ public:
     explicit AppController(const Clock &clock, QObject *parent = nullptr);
     ~AppController() override;
 
-    // Starts the simulated AWS cloud on loopback and shows it. False when it cannot listen.
+    // The simulated Azure account of the demo.
+    static constexpr char kDemoAzureAccountId[] = "demo-azure";
+
+    // Starts the simulated AWS and Azure clouds on loopback and shows both accounts side by side.
+    // False when the AWS one cannot listen (without the Azure one the demo shows AWS alone).
     bool openDemo();
-    // Tries the AWS credential chain; without credentials shows a page that explains why and
-    // offers the demo.
-    void openAws();
+    // Loads this machine's accounts and opens the first AWS account and every Azure account
+    // (asynchronously: the secrets come from the keychain), or shows the welcome page / the
+    // page that says why not.
+    void openAccounts();
     // The tab to show first (for screenshots and for people who live in one stage).
     void setInitialStage(std::optional<Stage> stage) { m_initialStage = stage; }
+    // Where Import… and the welcome page's count look (tests: a fixture home and environment).
+    void setImportSource(const QProcessEnvironment &env, const QString &home);
 
-    // What was composed (null before openDemo() / openAws() succeeded). For tests.
+    // File → Accounts… (and the pages' buttons): one dialog at a time, returned.
+    AccountsDialog *openAccountsDialog();
+
+    // What was composed (null before openDemo() / openAccounts() succeeded). For tests.
     MonitorSession *session() const { return m_session.get(); }
     MainWindow *window() const { return m_window.get(); }
+    WelcomePage *welcomePage() const { return m_welcome.get(); }
+    AccountStore *accountStore() const { return m_accounts.get(); }
     UserRuleStore *userRules() const { return m_userRules.get(); }
     AlertNotifier *alertNotifier() const { return m_alertNotifier.get(); }
     DesktopNotifier *desktopNotifier() const { return m_desktopNotifier.get(); }
     WebhookNotifier *webhookNotifier() const { return m_webhookNotifier.get(); }
+    CredentialExpiryWatcher *expiryWatcher() const { return m_expiryWatcher.get(); }
     QTimer *alertEvaluationTimer() { return &m_evaluationTimer; }
 
+Q_SIGNALS:
+    // openAccounts() finished: a session is shown, or the welcome page in one of its states.
+    void accountsOpened();
+
 private:
+    struct Opening;
+    void openStoredAccounts(const QList<Account> &accounts);
+    void composeStoredSession(const Opening &opening);
+    WelcomePage *welcome(); // created and wired on first use
+    void showWelcome();
+    void showProblem(const QString &heading, const QString &message);
+    ImportCredentialsDialog *openImport();
     void showSession(const QString &accountLabel, const QString &alertDirectory);
     void startNotifications();
     void applyNotificationSettings(const NotificationSettings &settings);
     void showTrayIcon();
+    void configureHttp(HttpClient &http) const;
+    QWidget *dialogParent() const;
 
     SystemClock m_systemClock;
     const Clock &m_clock;
+    QProcessEnvironment m_importEnv;
+    QString m_importHome;
+    QList<QSslCertificate> m_extraCaCertificates; // MLWATCH_CA_BUNDLE
+    std::optional<Error> m_caBundleError;
+    std::unique_ptr<CredentialStore> m_credentials;
+    std::unique_ptr<AccountStore> m_accounts;
+    std::unique_ptr<HttpClient> m_accountHttp; // Test connection: off the session's request meter
+    std::unique_ptr<AccountConnectionTester> m_tester;
     std::unique_ptr<demo::DemoCloud> m_demo;
+    std::unique_ptr<demo::DemoAzureCloud> m_demoAzure;
     std::unique_ptr<MonitorSession> m_session;
     std::unique_ptr<UserRuleStore> m_userRules;
     QTimer m_evaluationTimer;
@@ -81,10 +144,14 @@ private:
     std::unique_ptr<DesktopNotifier> m_desktopNotifier;
     std::unique_ptr<WebhookNotifier> m_webhookNotifier;
     std::unique_ptr<AlertNotifier> m_alertNotifier;
+    std::unique_ptr<CredentialExpiryWatcher> m_expiryWatcher;
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<AlertTrayIcon> m_tray;
-    std::unique_ptr<MissingCredentialsPage> m_missingCredentials;
+    std::unique_ptr<WelcomePage> m_welcome;
+    QPointer<AccountsDialog> m_accountsDialog;
     std::optional<Stage> m_initialStage;
+    bool m_accountsLoaded = false;
+    bool m_opening = false; // an account's secret is being read
 };
 
 } // namespace mlwatch

@@ -49,8 +49,8 @@ int main(int argc, char *argv[]) {
     parser.addVersionOption();
     const QCommandLineOption demoOption(
         QStringLiteral("demo"),
-        QCoreApplication::translate(
-            "mlwatch::app", "Show a simulated AWS account (the built-in demo cloud) instead of yours."));
+        QCoreApplication::translate("mlwatch::app", "Show simulated AWS and Azure accounts side by side (the "
+                                                    "built-in demo clouds) instead of yours."));
     const QCommandLineOption tabOption(
         QStringLiteral("tab"),
         QCoreApplication::translate("mlwatch::app", "Open with this stage selected: data-preparation, "
@@ -81,7 +81,7 @@ int main(int argc, char *argv[]) {
         if (!controller.openDemo())
             return 1;
     } else {
-        controller.openAws();
+        controller.openAccounts();
     }
     return app.exec();
 }

@@ -6,7 +6,6 @@
 #include "core/store/series_store.h"
 
 #include <QChart>
-#include <QGraphicsLayout>
 #include <QGraphicsScene>
 #include <QImageWriter>
 #include <QLegend>
@@ -23,18 +22,6 @@ namespace {
 // Full passes after the axes-only one, should the plot width still move (it does not in
 // practice: the axes' ranges are final after the first pass); a guard against a loop.
 constexpr int kMaxLayoutPasses = 3;
-
-// Synchronous layout of the chart and its legend (a view gets there through posted
-// LayoutRequest events; the renderer has no event loop turn to wait for).
-void layOut(QChart *chart) {
-    for (QGraphicsWidget *widget :
-         {static_cast<QGraphicsWidget *>(chart->legend()), static_cast<QGraphicsWidget *>(chart)}) {
-        if (QGraphicsLayout *layout = widget->layout()) {
-            layout->invalidate();
-            layout->activate();
-        }
-    }
-}
 
 } // namespace
 
@@ -81,11 +68,7 @@ ChartRenderStats ChartRenderer::render(QPainter &painter, const QRectF &target,
     if (status.isEmpty() && !anyData)
         status = ChartStatusText::noData(request.spec, request.window);
 
-    // Overlay pieces are created before the data series so they are drawn underneath.
     int width = ChartScene::reductionWidth(ChartScene::plotWidthFor(0, style.size.width()), ratio);
-    QList<qsizetype> overlayPieces;
-    for (qsizetype i = 0; i < request.overlay.size(); ++i)
-        overlayPieces.append(ChartScene::overlayPiecesNeeded(request, i, width));
 
     // Laid out at style.size, scaled uniformly into the target and centred.
     const QSizeF logical(style.size);
@@ -96,27 +79,27 @@ ChartRenderStats ChartRenderer::render(QPainter &painter, const QRectF &target,
     const qreal penScale = std::sqrt(std::abs(toDevice.determinant()));
 
     // Declared before the QGraphicsScene, which owns the chart once added and is destroyed first.
-    ChartScene chartScene(request.spec, overlayPieces);
+    ChartScene chartScene(request.spec);
     chartScene.applyStyle(style.palette, style.font, penScale);
     chartScene.setLocale(style.locale);
     QGraphicsScene scene;
     QChart *chart = chartScene.chart();
     scene.addItem(chart);
     chart->resize(QSizeF(style.size));
-    layOut(chart);
+    chartScene.layOut(/*force=*/true);
 
-    // Axes first (no points: Qt Charts' per-point cost is paid once, at the final width), then
-    // the data at the plot width the layout settled on. A width that still moves after that
+    // Axes first (no reduction: the points are reduced once, at the final width), then the
+    // data at the plot width the layout settled on. A width that still moves after that
     // (the axes depend on the data only through their ranges, which are already final) gets
     // another full pass.
     const bool markEmptySeries = status.isEmpty();
     chartScene.update(request, width, markEmptySeries, /*axesOnly=*/true);
-    layOut(chart);
+    chartScene.layOut(/*force=*/true);
     width = ChartScene::reductionWidth(
         ChartScene::plotWidthFor(chartScene.plotAreaWidth(), style.size.width()), ratio);
     stats = chartScene.update(request, width, markEmptySeries);
     for (int pass = 0; pass < kMaxLayoutPasses; ++pass) {
-        layOut(chart);
+        chartScene.layOut(/*force=*/true);
         const int settled = ChartScene::reductionWidth(
             ChartScene::plotWidthFor(chartScene.plotAreaWidth(), style.size.width()), ratio);
         if (settled == width)

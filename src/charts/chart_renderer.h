@@ -74,7 +74,7 @@ struct ChartRenderStats {
     int redraws = 0;        // (view only) redraws so far; coalescing shows here
     int seriesWithData = 0; // ChartSpec series that have points in the window
     int segments = 0;       // line pieces drawn (> series when data has gaps)
-    qsizetype points = 0;   // points handed to Qt Charts over all series (overlay excluded)
+    qsizetype points = 0;   // reduced points drawn over all series (overlay excluded)
     qsizetype overlayPoints = 0;
     int thresholdLines = 0;
     int plotWidthPx = 0; // the pixel width M4 reduced to
@@ -88,9 +88,9 @@ struct ChartRenderStats {
 // zone on the time axis, breaks at gaps, and the status text when there is nothing to draw.
 // So an export with the screen's palette, font and size looks exactly like the screen.
 //
-// Cost does not grow with the number of stored points beyond one M4 pass over the points
-// inside the window (performance.md §7.2 export.*): Qt Charts only sees ≤ 4 points per pixel
-// column.
+// Cost does not grow with the number of stored points beyond one pass over the points inside
+// the window (performance.md §7.2 export.*; M4Index builds its block summary in it): at most 4
+// points per pixel column are drawn, by SeriesPolylineItem, never by a QLineSeries.
 //
 // Threading: GUI thread only, with a QApplication (Qt Charts items are QGraphicsWidgets). The
 // CLI's report command must create a QApplication (offscreen platform when headless).

@@ -2,13 +2,13 @@
 
 #include "charts/chart_axes.h"
 #include "charts/chart_status_text.h"
-#include "charts/series_segments.h"
-#include "core/store/m4_downsampler.h"
+#include "charts/series_polyline_item.h"
 
 #include <QChart>
 #include <QDateTime>
 #include <QDateTimeAxis>
 #include <QFont>
+#include <QGraphicsLayout>
 #include <QGraphicsScene>
 #include <QLegend>
 #include <QLegendMarker>
@@ -31,6 +31,9 @@ constexpr int kMinPlotWidthPx = 50;
 constexpr qreal kSeriesPenWidth = 1.0;
 constexpr qreal kThresholdPenWidth = 1.3;
 constexpr qreal kOverlayAlpha = 0.35; // faint enough to read as "behind", strong enough to print
+// Qt Charts stacks grid (2), axes (3) and series (4, ChartPresenter::SeriesZValue) by z value;
+// the data goes between axes and the threshold series so thresholds stay on top.
+constexpr qreal kPolylineZ = 3.5;
 
 qint64 gapMsFor(const ChartRenderRequest &request, qsizetype index) {
     const qint64 periodS = std::max<qint64>(std::max(1, request.periodSeconds),
@@ -38,55 +41,19 @@ qint64 gapMsFor(const ChartRenderRequest &request, qsizetype index) {
     return qint64(kGapPeriods * double(periodS) * 1000.0);
 }
 
-// The M4-reduced, display-unit pieces of `data` over `window`, x shifted by `shiftMs`.
-SeriesSegments reduce(const SeriesData &data, const TimeRange &window, qint64 shiftMs, int widthPx,
-                      qint64 gapMs, double scale) {
-    const qsizetype n = std::min(data.timestampsMs.size(), data.values.size());
-    SeriesSegments segments =
-        splitAtGaps(m4Downsample(data.timestampsMs.constData(), data.values.constData(), n,
-                                 window.startMs - shiftMs, window.endMs - shiftMs, widthPx, gapMs),
-                    scale);
-    if (shiftMs != 0) {
-        for (QList<QPointF> &part : segments.parts)
-            for (QPointF &p : part)
-                p.rx() += double(shiftMs);
-    }
-    return segments;
+void widen(double &lo, double &hi, double min, double max) {
+    lo = std::isnan(lo) ? min : std::min(lo, min);
+    hi = std::isnan(hi) ? max : std::max(hi, max);
 }
 
-// The display-unit min and max reduce() would report, without reducing: the finite values of
-// the same slice m4Downsample() reads (the window plus one point on each side). M4 keeps every
-// column's extremes, so the reduced series has exactly these extremes at any width.
-SeriesSegments extent(const SeriesData &data, const TimeRange &window, qint64 shiftMs, double scale) {
-    SeriesSegments out;
-    const qsizetype n = std::min(data.timestampsMs.size(), data.values.size());
-    const qint64 xMin = window.startMs - shiftMs;
-    const qint64 xMax = window.endMs - shiftMs;
-    if (n <= 0 || xMax <= xMin)
-        return out;
-    const qint64 *t = data.timestampsMs.constData();
-    const double *v = data.values.constData();
-    const qsizetype lo = std::max<qsizetype>(0, (std::lower_bound(t, t + n, xMin) - t) - 1);
-    const qsizetype hi = std::min<qsizetype>(n, (std::upper_bound(t, t + n, xMax) - t) + 1);
-    for (qsizetype i = lo; i < hi; ++i) {
-        if (!std::isfinite(v[i]))
-            continue;
-        const double y = v[i] * scale;
-        if (out.pointCount++ == 0) {
-            out.min = out.max = y;
-        } else {
-            out.min = std::min(out.min, y);
-            out.max = std::max(out.max, y);
-        }
-    }
-    return out;
-}
-
-void widen(double &lo, double &hi, const SeriesSegments &segments) {
-    if (segments.pointCount == 0)
-        return;
-    lo = std::isnan(lo) ? segments.min : std::min(lo, segments.min);
-    hi = std::isnan(hi) ? segments.max : std::max(hi, segments.max);
+// Widens [lo, hi] by the display-unit extent of `data` over `window` shifted back by `shiftMs`:
+// the finite values of the slice M4 reads. M4 keeps every column's extremes, so the reduced
+// series has exactly these extremes at any width.
+void widenByExtent(double &lo, double &hi, M4Index &index, const SeriesData &data, const TimeRange &window,
+                   qint64 shiftMs, double scale) {
+    double min = 0, max = 0;
+    if (index.extent(data, window.startMs - shiftMs, window.endMs - shiftMs, &min, &max))
+        widen(lo, hi, std::min(min * scale, max * scale), std::max(min * scale, max * scale));
 }
 
 QColor faint(QColor color) {
@@ -94,12 +61,25 @@ QColor faint(QColor color) {
     return color;
 }
 
+// `color` at kOverlayAlpha over `background`, as an opaque colour: the overlay looks exactly as
+// translucent on the plot, but no pixel darkens where its lines overlap (a dense band, the
+// joints of its aliased lines), and a PDF needs no transparency.
+QColor faintOver(const QColor &color, const QColor &background) {
+    const auto mix = [](float c, float b) {
+        return c * float(kOverlayAlpha) + b * (1.0f - float(kOverlayAlpha));
+    };
+    return QColor::fromRgbF(mix(color.redF(), background.redF()), mix(color.greenF(), background.greenF()),
+                            mix(color.blueF(), background.blueF()));
+}
+
 } // namespace
 
-ChartScene::ChartScene(const ChartSpec &spec, const QList<qsizetype> &overlayPieces)
+ChartScene::ChartScene(const ChartSpec &spec)
     : m_spec(spec)
     , m_unit(displayUnitFor(spec.unit))
-    , m_palette(ChartPalette::print()) {
+    , m_palette(ChartPalette::print())
+    , m_seriesIndex(size_t(spec.series.size()))
+    , m_overlayIndex(size_t(spec.series.size())) {
     m_chart = new QChart;
     m_chart->setTitle(spec.title);
     m_chart->setAnimationOptions(QChart::NoAnimation);
@@ -123,14 +103,20 @@ ChartScene::ChartScene(const ChartSpec &spec, const QList<qsizetype> &overlayPie
     m_chart->addAxis(m_xAxis, Qt::AlignBottom);
     m_chart->addAxis(m_yAxis, Qt::AlignLeft);
 
-    // Overlay first: it stays under the data series.
-    m_overlayPools.resize(spec.series.size());
-    for (qsizetype i = 0; i < std::min(spec.series.size(), overlayPieces.size()); ++i)
-        for (qsizetype s = 0; s < overlayPieces.at(i); ++s)
-            overlaySegment(i, s);
-    m_segmentPools.resize(spec.series.size());
-    for (qsizetype i = 0; i < spec.series.size(); ++i)
-        segment(i, 0);
+    // The points: one item over the plot area, overlay lines under data lines. Stacked with
+    // the series (above grid and plot background) but under the threshold lines, which Qt
+    // Charts draws at the same z and which must stay readable on top of the data.
+    m_lines = new SeriesPolylineItem(m_chart);
+    m_lines->setZValue(kPolylineZ);
+    m_lines->setLineCount(SeriesPolylineItem::Layer::Overlay, spec.series.size());
+    m_lines->setLineCount(SeriesPolylineItem::Layer::Data, spec.series.size());
+    m_lines->setPlotArea(m_chart->plotArea());
+    SeriesPolylineItem *lines = m_lines;
+    QObject::connect(m_chart.data(), &QChart::plotAreaChanged, m_chart.data(),
+                     [lines](const QRectF &area) { lines->setPlotArea(area); });
+
+    for (const ChartSeriesSpec &series : spec.series)
+        m_legendCarriers.append(newLine(series.legend));
     for (const ThresholdLine &line : spec.thresholds)
         m_thresholdSeries.append(newLine(ChartStatusText::threshold(line, m_unit.symbol)));
     syncLegend();
@@ -156,51 +142,24 @@ QLineSeries *ChartScene::newLine(const QString &name) {
     return line;
 }
 
-QLineSeries *ChartScene::segment(qsizetype seriesIndex, qsizetype segmentIndex) {
-    QList<QLineSeries *> &pool = m_segmentPools[seriesIndex];
-    while (pool.size() <= segmentIndex)
-        pool.append(newLine(m_spec.series.at(seriesIndex).legend));
-    return pool.at(segmentIndex);
-}
-
-QLineSeries *ChartScene::overlaySegment(qsizetype seriesIndex, qsizetype segmentIndex) {
-    QList<QLineSeries *> &pool = m_overlayPools[seriesIndex];
-    while (pool.size() <= segmentIndex)
-        pool.append(newLine(m_spec.series.at(seriesIndex).legend));
-    return pool.at(segmentIndex);
-}
-
 void ChartScene::syncLegend() {
-    // One legend entry per metric, however many pieces its line is cut into. Set after every
-    // change: Qt Charts re-shows a marker when its series' visibility changes.
-    QLegend *legend = m_chart->legend();
-    for (const QList<QLineSeries *> &pool : std::as_const(m_segmentPools))
-        for (qsizetype s = 0; s < pool.size(); ++s)
-            for (QLegendMarker *marker : legend->markers(pool.at(s)))
-                marker->setVisible(s == 0);
-    for (const QList<QLineSeries *> &pool : std::as_const(m_overlayPools))
-        for (QLineSeries *line : pool)
-            for (QLegendMarker *marker : legend->markers(line))
-                marker->setVisible(false);
+    // Data carriers and thresholds keep their one entry each; the overlay has one when named.
     if (m_overlayLegend)
-        for (QLegendMarker *marker : legend->markers(m_overlayLegend))
+        for (QLegendMarker *marker : m_chart->legend()->markers(m_overlayLegend))
             marker->setVisible(!m_overlayLegend->name().isEmpty());
 }
 
 void ChartScene::stylePens() {
-    for (qsizetype i = 0; i < m_segmentPools.size(); ++i) {
+    for (qsizetype i = 0; i < m_legendCarriers.size(); ++i) {
         QPen pen(m_palette.seriesColor(i), kSeriesPenWidth * m_penScale);
         pen.setCosmetic(true);
-        for (QLineSeries *line : std::as_const(m_segmentPools[i])) {
-            line->setPen(pen);
-            line->setColor(pen.color());
-        }
-        QPen overlayPen(faint(m_palette.seriesColor(i)), kSeriesPenWidth * m_penScale);
+        m_legendCarriers[i]->setPen(pen); // the legend marker is drawn with it
+        m_legendCarriers[i]->setColor(pen.color());
+        m_lines->setPen(SeriesPolylineItem::Layer::Data, i, pen);
+        QPen overlayPen(faintOver(m_palette.seriesColor(i), m_palette.plotBackground),
+                        kSeriesPenWidth * m_penScale);
         overlayPen.setCosmetic(true);
-        for (QLineSeries *line : std::as_const(m_overlayPools[i])) {
-            line->setPen(overlayPen);
-            line->setColor(overlayPen.color());
-        }
+        m_lines->setPen(SeriesPolylineItem::Layer::Overlay, i, overlayPen);
     }
     if (m_overlayLegend) {
         QPen pen(faint(m_palette.text), kSeriesPenWidth * m_penScale);
@@ -247,6 +206,17 @@ void ChartScene::setLocale(const QLocale &locale) {
     m_chart->setLocale(locale);
 }
 
+void ChartScene::layOut(bool force) {
+    for (QGraphicsWidget *widget : {static_cast<QGraphicsWidget *>(m_chart->legend()),
+                                    static_cast<QGraphicsWidget *>(m_chart.data())}) {
+        if (QGraphicsLayout *layout = widget->layout()) {
+            if (force)
+                layout->invalidate();
+            layout->activate(); // a no-op when nothing changed since the last layout
+        }
+    }
+}
+
 int ChartScene::plotAreaWidth() const {
     return int(m_chart->plotArea().width());
 }
@@ -281,16 +251,9 @@ int ChartScene::reductionWidth(int plotWidthPx, qreal devicePixelRatio) {
     return int(std::ceil(std::max(kMinPlotWidthPx, plotWidthPx) * std::max<qreal>(1.0, devicePixelRatio)));
 }
 
-qsizetype ChartScene::overlayPiecesNeeded(const ChartRenderRequest &request, qsizetype index, int widthPx) {
-    if (index >= request.overlay.size() || index >= request.spec.series.size())
-        return 0;
-    return reduce(request.overlay.at(index), effectiveWindow(request), request.overlayShiftMs, widthPx,
-                  gapMsFor(request, index), 1.0)
-        .parts.size();
-}
-
 ChartRenderStats ChartScene::update(const ChartRenderRequest &request, int reductionWidthPx,
                                     bool markEmptySeries, bool axesOnly) {
+    using Layer = SeriesPolylineItem::Layer;
     const TimeRange window = effectiveWindow(request);
     const int width = std::max(kMinPlotWidthPx, reductionWidthPx);
 
@@ -303,63 +266,56 @@ ChartRenderStats ChartScene::update(const ChartRenderRequest &request, int reduc
         const SeriesData series = i < request.series.size() ? request.series.at(i) : SeriesData();
         const qint64 gapMs = gapMsFor(request, i);
         const bool hasData = pointsInWindow(series, window) > 0;
-        m_segmentPools[i].first()->setName(
+        m_legendCarriers[i]->setName(
             hasData || !markEmptySeries ? spec.legend : ChartStatusText::legendWithoutData(spec.legend));
         if (hasData)
             ++stats.seriesWithData;
         const SeriesData overlay = i < request.overlay.size() ? request.overlay.at(i) : SeriesData();
+        const qint64 shift = request.overlayShiftMs;
         if (axesOnly) {
-            widen(dataMin, dataMax, extent(series, window, 0, m_unit.scale));
-            widen(dataMin, dataMax, extent(overlay, window, request.overlayShiftMs, m_unit.scale));
+            widenByExtent(dataMin, dataMax, m_seriesIndex[size_t(i)], series, window, 0, m_unit.scale);
+            widenByExtent(dataMin, dataMax, m_overlayIndex[size_t(i)], overlay, window, shift, m_unit.scale);
             continue;
         }
-        const SeriesSegments segments = reduce(series, window, 0, width, gapMs, m_unit.scale);
-
-        const qsizetype pieces = std::max<qsizetype>(1, segments.parts.size());
-        QList<QLineSeries *> &pool = m_segmentPools[i];
-        for (qsizetype s = 0; s < std::max(pieces, pool.size()); ++s) {
-            QLineSeries *line = segment(i, s);
-            const QList<QPointF> points = s < segments.parts.size() ? segments.parts.at(s) : QList<QPointF>();
-            line->replace(points); // one bulk update: append() per point is quadratic (perf §1.1)
-            // A lone point between two gaps has no line to draw; mark it so it stays visible.
-            line->setPointsVisible(points.size() == 1);
-            line->setVisible(s == 0 || !points.isEmpty());
-        }
-        widen(dataMin, dataMax, segments);
-        stats.segments += int(segments.parts.size());
-        stats.points += segments.pointCount;
+        m_lines->setPoints(
+            Layer::Data, i,
+            m_seriesIndex[size_t(i)].reduce(series, window.startMs, window.endMs, width, gapMs),
+            m_unit.scale);
+        const SeriesPolylineItem::Line &line = m_lines->line(Layer::Data, i);
+        if (!line.points.isEmpty())
+            widen(dataMin, dataMax, line.min, line.max);
+        stats.segments += int(line.runCount());
+        stats.points += line.points.size();
 
         // The faint overlay of the same series (e.g. last week), shifted under this window.
-        if (overlay.size() > 0 || !m_overlayPools[i].isEmpty()) {
-            const SeriesSegments faintSegments =
-                reduce(overlay, window, request.overlayShiftMs, width, gapMs, m_unit.scale);
-            QList<QLineSeries *> &faintPool = m_overlayPools[i];
-            for (qsizetype s = 0; s < std::max(faintSegments.parts.size(), faintPool.size()); ++s) {
-                QLineSeries *line = overlaySegment(i, s);
-                const QList<QPointF> points =
-                    s < faintSegments.parts.size() ? faintSegments.parts.at(s) : QList<QPointF>();
-                line->replace(points);
-                line->setPointsVisible(points.size() == 1);
-                line->setVisible(!points.isEmpty());
-            }
-            widen(dataMin, dataMax, faintSegments);
-            stats.overlayPoints += faintSegments.pointCount;
+        if (overlay.size() > 0 || !m_lines->line(Layer::Overlay, i).points.isEmpty()) {
+            m_lines->setPoints(Layer::Overlay, i,
+                               m_overlayIndex[size_t(i)].reduce(overlay, window.startMs - shift,
+                                                                window.endMs - shift, width, gapMs),
+                               m_unit.scale, double(shift));
+            const SeriesPolylineItem::Line &faintLine = m_lines->line(Layer::Overlay, i);
+            if (!faintLine.points.isEmpty())
+                widen(dataMin, dataMax, faintLine.min, faintLine.max);
+            stats.overlayPoints += faintLine.points.size();
         }
     }
-    if (!request.overlayLegend.isEmpty() && !m_overlayLegend)
+    if (!request.overlayLegend.isEmpty() && !m_overlayLegend) {
         m_overlayLegend = newLine(request.overlayLegend);
+        stylePens();
+    }
     if (m_overlayLegend)
         m_overlayLegend->setName(request.overlayLegend);
     stats.hasData = stats.seriesWithData > 0;
     syncLegend();
-    stylePens(); // new segments get the theme's colours when added; ours win
 
     double thresholdMin = std::numeric_limits<double>::quiet_NaN();
     double thresholdMax = thresholdMin;
     for (qsizetype i = 0; i < m_thresholdSeries.size(); ++i) {
         const double value = m_spec.thresholds.at(i).value; // already in display units
-        m_thresholdSeries[i]->replace(
-            {QPointF(double(window.startMs), value), QPointF(double(window.endMs), value)});
+        const QPointF from(double(window.startMs), value), to(double(window.endMs), value);
+        QLineSeries *line = m_thresholdSeries[i];
+        if (line->count() != 2 || line->at(0) != from || line->at(1) != to)
+            line->replace({from, to}); // Qt Charts re-strokes on every replace(): only on a change
         thresholdMin = std::isnan(thresholdMin) ? value : std::min(thresholdMin, value);
         thresholdMax = std::isnan(thresholdMax) ? value : std::max(thresholdMax, value);
         ++stats.thresholdLines;
@@ -380,6 +336,11 @@ ChartRenderStats ChartScene::update(const ChartRenderRequest &request, int reduc
     m_yAxis->setRange(y.min, y.max);
     m_yAxis->setTickCount(y.tickCount);
     m_yAxis->setLabelFormat(QStringLiteral("%.") % QString::number(y.decimals) % QLatin1Char('f'));
+
+    // The item maps with the axes' ranges; the plot area may already be final (a view that is
+    // laid out), else plotAreaChanged brings it.
+    m_lines->setRanges(double(window.startMs), double(window.endMs), y.min, y.max, width);
+    m_lines->setPlotArea(m_chart->plotArea());
     return stats;
 }
 

@@ -2,6 +2,7 @@
 
 #include "charts/chart_palette.h"
 #include "charts/chart_renderer.h"
+#include "charts/m4_index.h"
 #include "core/catalog/chart_spec.h"
 #include "core/model/series_data.h"
 #include "core/model/time_range.h"
@@ -9,6 +10,8 @@
 
 #include <QList>
 #include <QPointer>
+
+#include <vector>
 
 class QChart;
 class QDateTimeAxis;
@@ -19,21 +22,29 @@ class QValueAxis;
 
 namespace mlwatch {
 
+class SeriesPolylineItem;
+
 // The Qt Charts side of one chart, shared by MetricChartView (on screen) and ChartRenderer
 // (PNG, clipboard, PDF) so both draw exactly the same thing: one QChart with a time axis whose
 // title names the zone, a value axis in display units, each series M4-reduced to the pixel
-// width and cut at gaps into same-coloured pieces with one legend entry, dashed threshold lines,
-// and an optional faint overlay. Internal to src/charts: the only place that names Qt Charts.
+// width and drawn with breaks at gaps, one legend entry per series in its colour, dashed
+// threshold lines, and an optional faint overlay underneath. Internal to src/charts: the only
+// place that names Qt Charts.
+//
+// Who draws what: Qt Charts draws the frame, axes, grid, legend and the (two-point) threshold
+// lines; one SeriesPolylineItem over the plot area draws every data and overlay point
+// (series_polyline_item.h: drawPolyline per gap-free run, no QPainterPath, no per-point
+// stroker). Each data series keeps one empty QLineSeries as the carrier of its legend entry,
+// pen and axes. Reduction goes through one M4Index per series (m4_index.h), which keeps a
+// summary of the store's snapshot, so a pan/zoom frame over millions of stored points
+// re-reduces in well under a millisecond.
 //
 // Ownership: the scene creates the QChart. Whoever puts it in a QGraphicsScene (a QChartView,
 // or the renderer's scene) owns it from then on; a chart never added to one is deleted with
 // this object.
 class ChartScene {
 public:
-    // `overlayPieces[i]` line pieces are created for overlay series i before any data series,
-    // so the overlay is drawn underneath (Qt Charts stacks series in the order they are added).
-    // More pieces than that still work; they are then drawn on top.
-    explicit ChartScene(const ChartSpec &spec, const QList<qsizetype> &overlayPieces = {});
+    explicit ChartScene(const ChartSpec &spec);
     ~ChartScene();
     ChartScene(const ChartScene &) = delete;
     ChartScene &operator=(const ChartScene &) = delete;
@@ -50,16 +61,20 @@ public:
     void applyStyle(const ChartPalette &palette, const QFont &font, qreal penScale = 1.0);
     void setLocale(const QLocale &locale);
 
-    // Hands the request's data to Qt Charts: series reduced to `reductionWidthPx` columns, the
+    // Hands the request's data to the chart: series reduced to `reductionWidthPx` columns, the
     // axes fitted. `markEmptySeries` appends "(no data)" to the legend of series without points
     // (the chart shows data, so an absent series must say so). The request's status fields are
     // not drawn here (see ChartStatusLabel). Returns what was drawn (redraws = 0).
-    // `axesOnly` fits axes, legend and thresholds but hands Qt Charts no series points: a
-    // layout pass that learns the plot width without paying Qt Charts' per-point cost
-    // (QLineSeries::replace() strokes the whole path) for a width that is about to change.
+    // `axesOnly` fits axes, legend and thresholds but reduces no series: a layout pass that
+    // learns the plot width without reducing for a width that is about to change (the data
+    // drawn before, if any, stays).
     ChartRenderStats update(const ChartRenderRequest &request, int reductionWidthPx, bool markEmptySeries,
                             bool axesOnly = false);
 
+    // Lays the chart and its legend out now, so plotAreaWidth() is that of the current axes (a
+    // view would get there through posted LayoutRequest events, one event-loop turn later).
+    // `force` redoes it even when Qt Charts considers the layout valid (a chart not yet shown).
+    void layOut(bool force = false);
     // The plot area's width once Qt Charts has laid the chart out, else 0.
     int plotAreaWidth() const;
 
@@ -73,12 +88,10 @@ public:
     static int plotWidthFor(int plotAreaWidthPx, int chartWidthPx);
     // The M4 input width for a plot `plotWidthPx` logical pixels wide at `devicePixelRatio`.
     static int reductionWidth(int plotWidthPx, qreal devicePixelRatio);
-    // Line pieces (runs between gaps) overlay series `index` of `request` needs at `widthPx`.
-    static qsizetype overlayPiecesNeeded(const ChartRenderRequest &request, qsizetype index, int widthPx);
+    // The item that draws the points (for tests: what is drawn, in data coordinates).
+    SeriesPolylineItem *polylineItem() const { return m_lines; }
 
 private:
-    QLineSeries *segment(qsizetype seriesIndex, qsizetype segmentIndex);
-    QLineSeries *overlaySegment(qsizetype seriesIndex, qsizetype segmentIndex);
     QLineSeries *newLine(const QString &name);
     void syncLegend();
     void stylePens();
@@ -90,10 +103,12 @@ private:
     QPointer<QChart> m_chart;
     QDateTimeAxis *m_xAxis = nullptr;
     QValueAxis *m_yAxis = nullptr;
-    QList<QList<QLineSeries *>> m_segmentPools; // per ChartSpec series: [0] carries the legend entry
-    QList<QList<QLineSeries *>> m_overlayPools; // per ChartSpec series; no legend entries
-    QLineSeries *m_overlayLegend = nullptr;     // empty series: the overlay's one legend entry
-    QList<QLineSeries *> m_thresholdSeries;     // index-paired with spec.thresholds
+    SeriesPolylineItem *m_lines = nullptr;  // child of the chart: draws data and overlay points
+    QList<QLineSeries *> m_legendCarriers;  // per ChartSpec series: empty, legend entry + pen
+    QLineSeries *m_overlayLegend = nullptr; // empty series: the overlay's one legend entry
+    QList<QLineSeries *> m_thresholdSeries; // index-paired with spec.thresholds
+    std::vector<M4Index> m_seriesIndex;     // per ChartSpec series: the data's reducer
+    std::vector<M4Index> m_overlayIndex;    // per ChartSpec series: the overlay's reducer
 };
 
 } // namespace mlwatch

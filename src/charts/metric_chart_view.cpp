@@ -257,11 +257,18 @@ void MetricChartView::updateState() {
 
 void MetricChartView::redraw() {
     d->dirty = false;
+    const ChartRenderRequest request = renderRequest();
+    const bool markEmptySeries = d->state == State::Data;
+    // Axes first, then the layout they give, then the points at that plot width: a new window
+    // changes the time labels and with them the plot width by a few pixels, which would
+    // otherwise cost a second reduction one event-loop turn later (plotAreaChanged).
+    d->scene.update(request, d->stats.plotWidthPx, markEmptySeries, /*axesOnly=*/true);
+    d->scene.layOut();
     const int plotWidth = ChartScene::plotWidthFor(d->scene.plotAreaWidth(), d->view->width());
     d->lastPlotWidth = d->scene.plotAreaWidth();
 
-    RenderStats stats = d->scene.update(
-        renderRequest(), ChartScene::reductionWidth(plotWidth, devicePixelRatioF()), d->state == State::Data);
+    RenderStats stats =
+        d->scene.update(request, ChartScene::reductionWidth(plotWidth, devicePixelRatioF()), markEmptySeries);
     stats.redraws = d->stats.redraws + 1;
     stats.statusText = d->statusText;
     d->stats = stats;

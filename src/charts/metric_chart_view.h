@@ -16,7 +16,7 @@ class SeriesStore;
 // spec's threshold lines, in display units, over the fetch window in the user's local time.
 //
 // Drawing contract (performance.md §1, §3): the view never holds the only copy of the data and
-// never hands Qt Charts more than about 4 points per pixel column — every redraw M4-reduces each
+// never draws more than about 4 points per pixel column — every redraw M4-reduces each
 // series to the plot width. Redraws are coalesced: SeriesStore::seriesChanged for any of the
 // chart's keys, a window change or a resize marks the view dirty and one redraw runs on the next
 // event-loop turn. A hidden view (another tab) only keeps its state up to date and draws when
@@ -64,7 +64,7 @@ public:
     bool hasDataInWindow() const;
     QString statusText() const; // what the chart says instead of (or over) data; empty in Data
 
-    // What the latest redraw handed to Qt Charts: for tests and diagnostics.
+    // What the latest redraw drew: for tests and diagnostics.
     using RenderStats = ChartRenderStats;
     RenderStats renderStats() const;
 

@@ -1,6 +1,7 @@
 #include "cli/check_command.h"
 
 #include "cli/demo_launch.h"
+#include "cli/machine_config.h"
 #include "core/alerts/alert_evaluator.h"
 #include "core/alerts/default_rules.h"
 #include "core/catalog/aws_catalog.h"
@@ -166,11 +167,21 @@ Result<void> CheckCommand::prepare() {
             return added;
     } else {
         m_clock = std::make_unique<SystemClock>();
+        if (Result<void> configured = MachineConfig::configureHttp(*m_http, m_env); !configured)
+            return configured;
         Result<Workspace> ws = WorkspaceFile::load(m_options.workspacePath);
         if (!ws)
             return ws.error();
         if (ws->accounts.isEmpty())
             return badArgument(tr("%1 has no accounts to check.").arg(m_options.workspacePath));
+        // A workspace file is shared between people: every endpoint is held to this machine's
+        // policy before any credentials are looked up or any connection is made.
+        const EndpointPolicy policy = MachineConfig::endpointPolicy();
+        for (const WorkspaceAccount &a : std::as_const(ws->accounts))
+            if (Result<void> allowed =
+                    MachineConfig::checkEndpoint(policy, AccountKind::Aws, a.id, a.endpointUrl);
+                !allowed)
+                return allowed;
         for (const WorkspaceAccount &a : std::as_const(ws->accounts)) {
             Result<aws::AwsResolved> chain =
                 aws::resolveAwsChain(aws::AwsChainRequest{a.profile, a.region, a.endpointUrl}, m_env, m_home);

@@ -1,6 +1,8 @@
 #include "cli/cli_options.h"
+#include "cli/azure_arguments.h"
 #include "cli/cli_error.h"
 
+#include "core/auth/account.h"
 #include "core/model/time_spec.h"
 
 #include <QCommandLineParser>
@@ -23,7 +25,7 @@ struct Options {
                                CliOptions::tr("Print \"mlwatch-cli <version>\" and exit.")};
     QCommandLineOption demo{QStringLiteral("demo"),
                             CliOptions::tr("Query the built-in simulated cloud (no account needed; it "
-                                           "answers as region us-east-1).")};
+                                           "answers as AWS region us-east-1 or as an Azure subscription).")};
     QCommandLineOption region{QStringLiteral("region"),
                               CliOptions::tr("AWS region, e.g. us-east-1 (else AWS_REGION, "
                                              "AWS_DEFAULT_REGION or the profile's region)."),
@@ -32,9 +34,15 @@ struct Options {
                                CliOptions::tr("Profile in ~/.aws/credentials and ~/.aws/config "
                                               "(else AWS_PROFILE, else \"default\")."),
                                QStringLiteral("NAME")};
+    QCommandLineOption account{QStringLiteral("account"),
+                               CliOptions::tr("A stored account (see mlwatch-cli accounts list): its secret "
+                                              "comes from the OS keychain instead of the AWS chain or the "
+                                              "AZURE_* variables."),
+                               QStringLiteral("ID")};
     QCommandLineOption endpointUrl{QStringLiteral("endpoint-url"),
-                                   CliOptions::tr("CloudWatch endpoint to use instead of the "
-                                                  "regional one; plain http only on loopback."),
+                                   CliOptions::tr("CloudWatch endpoint (aws) or Azure Resource Manager "
+                                                  "endpoint (azure) to use instead of the cloud's; plain "
+                                                  "http only on loopback."),
                                    QStringLiteral("URL")};
     QCommandLineOption protocol{QStringLiteral("protocol"),
                                 CliOptions::tr("CloudWatch wire protocol: json (default) or query."),
@@ -42,7 +50,9 @@ struct Options {
     QCommandLineOption nameSpace{QStringLiteral("namespace"),
                                  CliOptions::tr("Metric namespace, e.g. AWS/SageMaker."),
                                  QStringLiteral("NS")};
-    QCommandLineOption metric{QStringLiteral("metric"), CliOptions::tr("Metric name, e.g. Invocations."),
+    QCommandLineOption metric{QStringLiteral("metric"),
+                              CliOptions::tr("Metric name, e.g. Invocations (aws), RequestLatency_P99 or "
+                                             "\"Active Cores\" (azure)."),
                               QStringLiteral("NAME")};
     QCommandLineOption dimension{QStringLiteral("dimension"),
                                  CliOptions::tr("A dimension of the metric; repeat for each one. "
@@ -57,6 +67,33 @@ struct Options {
                                              "(default: the finest CloudWatch keeps for data that "
                                              "old: 60, 300 after 15 days, 3600 after 63 days)."),
                               QStringLiteral("SECONDS")};
+    QCommandLineOption authorityHost{QStringLiteral("authority-host"),
+                                     CliOptions::tr("Azure: Microsoft Entra ID host to sign in at (else "
+                                                    "the stored account's, or AZURE_AUTHORITY_HOST, else "
+                                                    "https://login.microsoftonline.com)."),
+                                     QStringLiteral("URL")};
+    QCommandLineOption resource{QStringLiteral("resource"),
+                                CliOptions::tr("Azure: the full ARM id of the resource (it starts with "
+                                               "/subscriptions/ and ends with the provider, type and "
+                                               "name)."),
+                                QStringLiteral("RESOURCE_ID")};
+    QCommandLineOption metricNamespace{QStringLiteral("metric-namespace"),
+                                       CliOptions::tr("Azure: metric namespace (default: the resource's "
+                                                      "type, where its platform metrics are)."),
+                                       QStringLiteral("NS")};
+    QCommandLineOption aggregation{QStringLiteral("aggregation"),
+                                   CliOptions::tr("Azure: Average (default), Minimum, Maximum, Total or "
+                                                  "Count."),
+                                   QStringLiteral("AGG")};
+    QCommandLineOption interval{QStringLiteral("interval"),
+                                CliOptions::tr("Azure: time grain PT1M, PT5M, PT15M, PT30M, PT1H, PT6H, "
+                                               "PT12H or P1D (default: the finest that keeps the window "
+                                               "within 43,200 points)."),
+                                QStringLiteral("ISO8601_DURATION")};
+    QCommandLineOption filter{QStringLiteral("filter"),
+                              CliOptions::tr("Azure: dimension filter, name eq 'value' joined by and; "
+                                             "value '*' gives one series per value of that dimension."),
+                              QStringLiteral("ODATA")};
     QCommandLineOption from{QStringLiteral("from"), CliOptions::tr("Start of the window (inclusive)."),
                             QStringLiteral("TIME")};
     QCommandLineOption to{QStringLiteral("to"), CliOptions::tr("End of the window (exclusive)."),
@@ -65,11 +102,21 @@ struct Options {
                               CliOptions::tr("Output on stdout: csv (default) or json."),
                               QStringLiteral("csv|json")};
 
+    // The options only one cloud understands; the rest are shared.
+    QList<const QCommandLineOption *> awsOnly() const {
+        return {&region, &profile, &protocol, &nameSpace, &dimension, &stat, &period};
+    }
+    QList<const QCommandLineOption *> azureOnly() const {
+        return {&authorityHost, &resource, &metricNamespace, &aggregation, &interval, &filter};
+    }
+
     void addTo(QCommandLineParser &parser) const {
-        parser.addOptions({help, version, demo, region, profile, endpointUrl, protocol, nameSpace, metric,
-                           dimension, stat, period, from, to, format});
+        parser.addOptions({help,        version,       demo,      account,         region,      profile,
+                           endpointUrl, protocol,      nameSpace, metric,          dimension,   stat,
+                           period,      authorityHost, resource,  metricNamespace, aggregation, interval,
+                           filter,      from,          to,        format});
         parser.addPositionalArgument(QStringLiteral("query"), CliOptions::tr("The command: query."));
-        parser.addPositionalArgument(QStringLiteral("aws"), CliOptions::tr("The cloud: aws."));
+        parser.addPositionalArgument(QStringLiteral("cloud"), CliOptions::tr("The cloud: aws or azure."));
     }
 };
 
@@ -154,13 +201,22 @@ QString CliOptions::helpText() {
            "              [--protocol json|query] --namespace NS --metric NAME\n"
            "              [--dimension KEY=VALUE]... [--stat STAT] [--period SECONDS]\n"
            "              --from TIME --to TIME [--format csv|json]\n"
+           "  mlwatch-cli query aws --account ID [--region REGION] [--endpoint-url URL] ...\n"
+           "              (the same, with a stored account whose secret is in the OS keychain)\n"
            "  mlwatch-cli query aws --demo ...   (the same, against the built-in simulated cloud)\n"
+           "  mlwatch-cli query azure [--account ID] [--authority-host URL] [--endpoint-url ARM_URL]\n"
+           "              --resource RESOURCE_ID --metric NAME [--metric-namespace NS]\n"
+           "              [--aggregation AGG] [--interval ISO8601_DURATION] [--filter ODATA]\n"
+           "              --from TIME --to TIME [--format csv|json]\n"
+           "  mlwatch-cli query azure --demo ...   (the same, against the built-in simulated Azure)\n"
            "  mlwatch-cli report (--workspace FILE | --demo) --out DIR ...   (the weekly review;\n"
            "              see mlwatch-cli report --help)\n"
            "  mlwatch-cli backtest --rule RULE.json --data SERIES.csv [--series NAME] [--format csv|json]\n"
            "              (replays an alert rule; see mlwatch-cli backtest --help)\n"
            "  mlwatch-cli check (--workspace FILE | --demo) [--at TIME]   (alert rules once: exit 0 ok,\n"
            "              1 firing, 2 error; see mlwatch-cli check --help)\n"
+           "  mlwatch-cli accounts list|import|add|remove|test|trust-host|untrust-host ...\n"
+           "              (accounts with their secrets in the OS keychain; see mlwatch-cli accounts --help)\n"
            "  mlwatch-cli --version"));
 
     // Exit statuses come from the same table the program uses, so the help cannot drift.
@@ -176,6 +232,7 @@ QString CliOptions::helpText() {
         {ErrorCode::ServiceError, tr("error reported by the cloud")},
         {ErrorCode::Cancelled, tr("cancelled")},
         {ErrorCode::Io, tr("writing the output failed")},
+        {ErrorCode::Keychain, tr("the OS keychain is missing, locked or refused")},
     };
     for (const auto &[code, text] : kCauses)
         statuses[exitStatusFor(code)].append(text);
@@ -186,14 +243,23 @@ QString CliOptions::helpText() {
 
     // QCommandLineParser names the program by its full path; the usage line names the command.
     QString help = parser.helpText();
-    help.replace(0, help.indexOf(QLatin1Char('\n')), tr("Usage: mlwatch-cli [options] query aws"));
+    help.replace(0, help.indexOf(QLatin1Char('\n')), tr("Usage: mlwatch-cli [options] query aws|azure"));
     return help + QLatin1Char('\n') +
            tr("Credentials:\n"
               "  The standard AWS chain: AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and\n"
               "  AWS_SESSION_TOKEN, else the profile in ~/.aws/credentials and ~/.aws/config\n"
               "  (AWS_SHARED_CREDENTIALS_FILE, AWS_CONFIG_FILE). The endpoint may also come from\n"
-              "  AWS_ENDPOINT_URL_CLOUDWATCH or AWS_ENDPOINT_URL. Secrets are never taken as\n"
-              "  command-line arguments and never printed.\n"
+              "  AWS_ENDPOINT_URL_CLOUDWATCH or AWS_ENDPOINT_URL. With --account ID, the stored\n"
+              "  account instead: its secret from the OS keychain, its region and endpoint (--region\n"
+              "  and --endpoint-url still override; an endpoint must be on the cloud's domains,\n"
+              "  loopback, or a host trusted with mlwatch-cli accounts trust-host). Secrets are never\n"
+              "  taken as command-line arguments and never printed. MLWATCH_CA_BUNDLE names a PEM\n"
+              "  file of extra CA certificates (corporate TLS proxies); TLS is always verified.\n"
+              "  Azure: a service principal from AZURE_TENANT_ID, AZURE_CLIENT_ID and\n"
+              "  AZURE_CLIENT_SECRET, signing in at AZURE_AUTHORITY_HOST (sovereign clouds) or\n"
+              "  https://login.microsoftonline.com; or with --account ID a stored Azure account (its\n"
+              "  client secret from the OS keychain, its authority host and ARM endpoint, held to the\n"
+              "  same endpoint rules). It needs the Monitoring Reader role on the resource.\n"
               "\n"
               "TIME:\n"
               "  ISO 8601 with a zone: 2026-11-20T12:00:00Z, 2026-11-20T13:00:00+01:00, 2026-11-20\n"
@@ -202,12 +268,16 @@ QString CliOptions::helpText() {
               "Output (stdout, UTF-8):\n"
               "  csv   RFC 4180 with the header timestamp,series,value,unit and one row per\n"
               "        datapoint in ascending time. timestamp is ISO 8601 UTC ending in Z; series\n"
-              "        reads NAMESPACE:METRIC{KEY=VALUE,...}:STAT; value is exactly what the cloud\n"
-              "        returned (shortest form, '.' decimal point, inf/-inf); unit is CloudWatch's\n"
-              "        unit name when known, else empty. A missing datapoint has no row.\n"
+              "        reads NAMESPACE:METRIC{KEY=VALUE,...}:STAT (Azure: the metric namespace, the\n"
+              "        --filter values and the aggregation; a '*' value gives one series per value,\n"
+              "        named with it, in the order of their names); value is exactly what the cloud\n"
+              "        returned (shortest form, '.' decimal point, inf/-inf); unit is the cloud's\n"
+              "        unit name (CloudWatch's, or Azure Monitor's) when known, else empty. A missing\n"
+              "        datapoint (Azure: a grain without the aggregation) has no row.\n"
               "  json  {\"series\":[{\"name\":…,\"namespace\":…,\"metric\":…,\"dimensions\":{KEY:VALUE},\n"
               "        \"stat\":…,\"period\":SECONDS,\"unit\":…,\"points\":[[\"TIME\",VALUE],…]}]}\n"
-              "        with the same timestamps and values (inf as the string \"inf\").\n"
+              "        with the same timestamps and values (inf as the string \"inf\"); Azure series\n"
+              "        also carry \"resource\":RESOURCE_ID.\n"
               "\n"
               "Exit status (on failure, exactly one line on stderr names the cause):\n") +
            exitLines;
@@ -238,28 +308,42 @@ Result<CliCommand> CliOptions::parse(const QStringList &arguments) {
     if (positional.first() != QLatin1String("query"))
         return badArgument(tr("Unknown command \"%1\". Try --help.").arg(positional.first()));
     if (positional.size() < 2)
-        return badArgument(tr("query needs a cloud: aws."));
-    if (positional.at(1) != QLatin1String("aws"))
-        return badArgument(tr("Unknown cloud \"%1\": this version queries aws.").arg(positional.at(1)));
+        return badArgument(tr("query needs a cloud: aws or azure."));
+    const QString cloud = positional.at(1);
+    const bool azure = cloud == QLatin1String("azure");
+    if (!azure && cloud != QLatin1String("aws"))
+        return badArgument(tr("Unknown cloud \"%1\": this version queries aws and azure.").arg(cloud));
     if (positional.size() > 2) // the extra words are not echoed: they could be a pasted secret
-        return badArgument(tr("Too many arguments after \"query aws\". Try --help."));
-
-    command.action = CliCommand::Action::Query;
-    QueryOptions &q = command.query;
+        return badArgument(tr("Too many arguments after \"query %1\". Try --help.").arg(cloud));
+    // An option of the other cloud is a mistake, not something to ignore.
+    for (const QCommandLineOption *option : azure ? o.awsOnly() : o.azureOnly())
+        if (parser.isSet(*option))
+            return badArgument(tr("--%1 is an option of query %2, not of query %3.")
+                                   .arg(option->names().constLast(),
+                                        azure ? QStringLiteral("aws") : QStringLiteral("azure"), cloud));
 
     // Single-valued options, each given at most once.
-    QString region, profile, endpointUrl, protocol, nameSpace, metric, stat, periodText, format, from, to;
-    const std::pair<const QCommandLineOption *, QString *> singles[] = {{&o.region, &region},
-                                                                        {&o.profile, &profile},
-                                                                        {&o.endpointUrl, &endpointUrl},
-                                                                        {&o.protocol, &protocol},
-                                                                        {&o.nameSpace, &nameSpace},
-                                                                        {&o.metric, &metric},
-                                                                        {&o.stat, &stat},
-                                                                        {&o.period, &periodText},
-                                                                        {&o.format, &format},
-                                                                        {&o.from, &from},
-                                                                        {&o.to, &to}};
+    QString account, region, profile, endpointUrl, protocol, nameSpace, metric, stat, periodText, format,
+        from, to, authorityHost, resource, metricNamespace, aggregation, interval, filter;
+    const std::pair<const QCommandLineOption *, QString *> singles[] = {
+        {&o.account, &account},
+        {&o.region, &region},
+        {&o.profile, &profile},
+        {&o.endpointUrl, &endpointUrl},
+        {&o.protocol, &protocol},
+        {&o.nameSpace, &nameSpace},
+        {&o.metric, &metric},
+        {&o.stat, &stat},
+        {&o.period, &periodText},
+        {&o.format, &format},
+        {&o.from, &from},
+        {&o.to, &to},
+        {&o.authorityHost, &authorityHost},
+        {&o.resource, &resource},
+        {&o.metricNamespace, &metricNamespace},
+        {&o.aggregation, &aggregation},
+        {&o.interval, &interval},
+        {&o.filter, &filter}};
     for (const auto &[option, out] : singles) {
         Result<QString> v = single(parser, *option);
         if (!v)
@@ -267,57 +351,118 @@ Result<CliCommand> CliOptions::parse(const QStringList &arguments) {
         *out = *v;
     }
 
-    q.demo = parser.isSet(o.demo);
-    if (q.demo && !profile.isEmpty())
+    // What both clouds share: --demo, --account, --endpoint-url, --format, --from, --to.
+    const bool demo = parser.isSet(o.demo);
+    if (demo && !profile.isEmpty())
         return badArgument(tr("--demo brings its own credentials: drop --profile."));
-    if (q.demo && !endpointUrl.isEmpty())
+    if (demo && !endpointUrl.isEmpty())
         return badArgument(tr("--demo brings its own endpoint: drop --endpoint-url."));
-    q.chain.region = region;
-    q.chain.profile = profile;
-    if (!endpointUrl.isEmpty()) {
-        const QUrl url(endpointUrl, QUrl::StrictMode);
+    if (demo && !authorityHost.isEmpty())
+        return badArgument(tr("--demo brings its own sign-in: drop --authority-host."));
+    if (!account.isEmpty()) {
+        if (demo)
+            return badArgument(tr("--demo brings its own credentials: drop --account."));
+        if (!profile.isEmpty())
+            return badArgument(tr("--account and --profile both name the credentials: give one of them."));
+        if (!isValidAccountId(account))
+            return badArgument(tr("--account: that is not an account id (mlwatch-cli accounts list shows "
+                                  "them)."));
+    }
+    for (const auto &[option, text] : {std::pair{QStringLiteral("endpoint-url"), endpointUrl},
+                                       std::pair{QStringLiteral("authority-host"), authorityHost}}) {
+        if (text.isEmpty())
+            continue;
+        const QUrl url(text, QUrl::StrictMode);
         if (!url.isValid() || url.host().isEmpty() ||
             (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")))
-            return badArgument(tr("--endpoint-url \"%1\" is not an http(s) URL.").arg(endpointUrl));
-        q.chain.endpointUrl = endpointUrl;
+            return badArgument(tr("--%1 \"%2\" is not an http(s) URL.").arg(option, text));
     }
-
-    if (protocol.isEmpty() || protocol.compare(QLatin1String("json"), Qt::CaseInsensitive) == 0)
-        q.protocol = aws::CloudWatchProtocol::Json;
-    else if (protocol.compare(QLatin1String("query"), Qt::CaseInsensitive) == 0)
-        q.protocol = aws::CloudWatchProtocol::Query;
-    else
-        return badArgument(tr("--protocol must be json or query, not \"%1\".").arg(protocol));
-
+    OutputFormat outputFormat = OutputFormat::Csv;
     if (format.isEmpty() || format.compare(QLatin1String("csv"), Qt::CaseInsensitive) == 0)
-        q.format = OutputFormat::Csv;
+        outputFormat = OutputFormat::Csv;
     else if (format.compare(QLatin1String("json"), Qt::CaseInsensitive) == 0)
-        q.format = OutputFormat::Json;
+        outputFormat = OutputFormat::Json;
     else
         return badArgument(tr("--format must be csv or json, not \"%1\".").arg(format));
 
-    if (nameSpace.isEmpty())
-        return badArgument(tr("Missing --namespace (e.g. AWS/SageMaker)."));
-    if (metric.isEmpty())
-        return badArgument(tr("Missing --metric (e.g. Invocations)."));
-    q.query.namespaceName = nameSpace;
-    q.query.metricName = metric;
-    Result<QList<Dimension>> dims = dimensions(parser.values(o.dimension));
-    if (!dims)
-        return dims.error();
-    q.query.dimensions = *dims;
-    if (!stat.isEmpty()) {
-        Result<QString> s = statistic(stat);
-        if (!s)
-            return s.error();
-        q.query.stat = *s;
-    }
-    if (!periodText.isEmpty()) {
-        Result<int> p = period(periodText);
-        if (!p)
-            return p.error();
-        q.query.periodSeconds = *p;
-        q.periodGiven = true;
+    if (azure) {
+        command.action = CliCommand::Action::QueryAzure;
+        AzureQueryOptions &a = command.azureQuery;
+        a.demo = demo;
+        a.account = account;
+        a.authorityHost = authorityHost;
+        a.endpointUrl = endpointUrl;
+        a.format = outputFormat;
+        Result<QString> id = AzureArguments::resource(resource);
+        if (!id)
+            return id.error();
+        a.query.resource = *id;
+        if (metric.isEmpty())
+            return badArgument(tr("Missing --metric (e.g. RequestLatency_P99 or \"Active Cores\")."));
+        a.query.metricName = metric;
+        a.query.namespaceName =
+            metricNamespace.isEmpty() ? AzureArguments::resourceType(*id) : metricNamespace.trimmed();
+        a.query.stat = QStringLiteral("Average");
+        if (!aggregation.isEmpty()) {
+            Result<QString> agg = AzureArguments::aggregation(aggregation);
+            if (!agg)
+                return agg.error();
+            a.query.stat = *agg;
+        }
+        if (!interval.isEmpty()) {
+            Result<int> seconds = AzureArguments::interval(interval);
+            if (!seconds)
+                return seconds.error();
+            a.query.periodSeconds = *seconds;
+            a.intervalGiven = true;
+        }
+        if (parser.isSet(o.filter)) {
+            Result<QList<Dimension>> dims = AzureArguments::filter(filter);
+            if (!dims)
+                return dims.error();
+            a.query.dimensions = *dims;
+        }
+    } else {
+        command.action = CliCommand::Action::Query;
+        QueryOptions &q = command.query;
+        q.demo = demo;
+        q.account = account;
+        q.format = outputFormat;
+        q.chain.region = region;
+        q.chain.profile = profile;
+        q.chain.endpointUrl = endpointUrl;
+
+        q.protocolGiven = !protocol.isEmpty();
+        if (protocol.isEmpty() || protocol.compare(QLatin1String("json"), Qt::CaseInsensitive) == 0)
+            q.protocol = aws::CloudWatchProtocol::Json;
+        else if (protocol.compare(QLatin1String("query"), Qt::CaseInsensitive) == 0)
+            q.protocol = aws::CloudWatchProtocol::Query;
+        else
+            return badArgument(tr("--protocol must be json or query, not \"%1\".").arg(protocol));
+
+        if (nameSpace.isEmpty())
+            return badArgument(tr("Missing --namespace (e.g. AWS/SageMaker)."));
+        if (metric.isEmpty())
+            return badArgument(tr("Missing --metric (e.g. Invocations)."));
+        q.query.namespaceName = nameSpace;
+        q.query.metricName = metric;
+        Result<QList<Dimension>> dims = dimensions(parser.values(o.dimension));
+        if (!dims)
+            return dims.error();
+        q.query.dimensions = *dims;
+        if (!stat.isEmpty()) {
+            Result<QString> s = statistic(stat);
+            if (!s)
+                return s.error();
+            q.query.stat = *s;
+        }
+        if (!periodText.isEmpty()) {
+            Result<int> p = period(periodText);
+            if (!p)
+                return p.error();
+            q.query.periodSeconds = *p;
+            q.periodGiven = true;
+        }
     }
 
     if (from.isEmpty())
@@ -328,8 +473,13 @@ Result<CliCommand> CliOptions::parse(const QStringList &arguments) {
         return r.error();
     if (Result<void> r = checkTime(QStringLiteral("to"), to); !r)
         return r.error();
-    q.fromText = from;
-    q.toText = to;
+    if (azure) {
+        command.azureQuery.fromText = from;
+        command.azureQuery.toText = to;
+    } else {
+        command.query.fromText = from;
+        command.query.toText = to;
+    }
     return command;
 }
 

@@ -18,19 +18,38 @@ struct QueryOptions {
     bool demo = false;
     aws::AwsChainRequest chain;                                       // --profile --region --endpoint-url
     aws::CloudWatchProtocol protocol = aws::CloudWatchProtocol::Json; // --protocol
-    MetricQuery query;        // --namespace --metric --dimension… --stat --period
-    bool periodGiven = false; // else the command picks it from the window
-    QString fromText;         // --from TIME
-    QString toText;           // --to TIME
+    bool protocolGiven = false; // else a stored account's own protocol applies
+    QString account;            // --account ID: a stored account (keychain) instead of the chain
+    MetricQuery query;          // --namespace --metric --dimension… --stat --period
+    bool periodGiven = false;   // else the command picks it from the window
+    QString fromText;           // --from TIME
+    QString toText;             // --to TIME
+    OutputFormat format = OutputFormat::Csv;
+};
+
+// `mlwatch-cli query azure …` as values; times as in QueryOptions. `query` carries the ARM
+// resource id (resource), the metric namespace (the resource's type when --metric-namespace is
+// not given), the metric name, the --filter equalities (dimensions), the aggregation (stat) and
+// the interval in seconds (periodSeconds).
+struct AzureQueryOptions {
+    bool demo = false;
+    QString account;       // --account ID: a stored account (keychain) instead of the AZURE_* variables
+    QString authorityHost; // --authority-host; else the account's, AZURE_AUTHORITY_HOST, the public cloud's
+    QString endpointUrl;   // --endpoint-url: Azure Resource Manager; else the account's or the public cloud's
+    MetricQuery query;
+    bool intervalGiven = false; // else the command picks it from the window
+    QString fromText;
+    QString toText;
     OutputFormat format = OutputFormat::Csv;
 };
 
 // What the command line asks for.
 struct CliCommand {
-    enum class Action { Help, Version, Query };
+    enum class Action { Help, Version, Query, QueryAzure };
     Action action = Action::Help;
-    QString text;       // for Help and Version: what to print on stdout
-    QueryOptions query; // for Query
+    QString text;                 // for Help and Version: what to print on stdout
+    QueryOptions query;           // for Query (aws)
+    AzureQueryOptions azureQuery; // for QueryAzure
 };
 
 // Parses the command line of mlwatch-cli (the contract is in helpText()). Never exits the

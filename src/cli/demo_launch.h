@@ -3,6 +3,7 @@
 #include "cli/cli_error.h"
 #include "core/common/clock.h"
 #include "core/common/result.h"
+#include "demo/demo_azure_cloud.h"
 #include "demo/demo_cloud.h"
 
 #include <QProcessEnvironment>
@@ -20,5 +21,14 @@ struct DemoLaunch {
 };
 
 Result<DemoLaunch> launchDemo(const QProcessEnvironment &env);
+
+// The same for `query azure --demo`: the simulated Azure (Entra ID, ARM and the metrics data
+// plane on loopback), anchored at the same clock.
+struct DemoAzureLaunch {
+    std::unique_ptr<Clock> clock;
+    std::unique_ptr<demo::DemoAzureCloud> cloud;
+};
+
+Result<DemoAzureLaunch> launchAzureDemo(const QProcessEnvironment &env);
 
 } // namespace mlwatch::cli

@@ -1,8 +1,11 @@
 // mlwatch-cli: MLWatch's engine for scripts, cron jobs and CI. The contract (options, output
 // formats, exit statuses) is in CliOptions::helpText(); other tools script against it.
+#include "cli/accounts_command.h"
+#include "cli/azure_query_command.h"
 #include "cli/backtest_command.h"
 #include "cli/check_command.h"
 #include "cli/cli_options.h"
+#include "cli/machine_config.h"
 #include "cli/query_command.h"
 #include "cli/report_command.h"
 #include "cli/subcommand.h"
@@ -88,6 +91,23 @@ int runReport(const QProcessEnvironment &env) {
     return status;
 }
 
+// Runs a query command (QueryCommand, AzureQueryCommand) on the event loop; its exit status.
+template <typename Command> int runQuery(Command &query, QFile &out) {
+    int status = 0;
+    QTimer::singleShot(0, &query, [&] {
+        query.run([&](const mlwatch::Result<void> &result) {
+            out.flush();
+            if (!result) {
+                printError(result.error());
+                status = mlwatch::exitStatusFor(result.error().code);
+            }
+            QCoreApplication::exit(status);
+        });
+    });
+    QCoreApplication::exec();
+    return status;
+}
+
 } // namespace
 
 int main(int argc, char *argv[]) {
@@ -117,6 +137,15 @@ int main(int argc, char *argv[]) {
     QCoreApplication::setApplicationVersion(QStringLiteral(MLWATCH_VERSION));
     QCoreApplication::setOrganizationName(QStringLiteral("MLWatch"));
     installTranslations(app);
+    // Before any command sees the line: an option named like a secret is refused, whichever
+    // command it was meant for, with where secrets go instead.
+    if (const std::optional<QString> secret = mlwatch::cli::MachineConfig::secretLikeOption(rawArguments)) {
+        const mlwatch::Error refused = mlwatch::cli::MachineConfig::secretArgumentRefused(*secret);
+        printError(refused);
+        return mlwatch::exitStatusFor(refused.code);
+    }
+    if (subcommand == QLatin1String("accounts"))
+        return mlwatch::cli::AccountsCommand::main(QCoreApplication::arguments(), env, QDir::homePath());
     if (subcommand == QLatin1String("backtest"))
         return mlwatch::cli::BacktestCommand::main(QCoreApplication::arguments());
     if (subcommand == QLatin1String("check"))
@@ -130,7 +159,8 @@ int main(int argc, char *argv[]) {
         printError(command.error());
         return mlwatch::exitStatusFor(command.error().code);
     }
-    if (command->action != mlwatch::cli::CliCommand::Action::Query) {
+    if (command->action != mlwatch::cli::CliCommand::Action::Query &&
+        command->action != mlwatch::cli::CliCommand::Action::QueryAzure) {
         printOut(command->text);
         return 0;
     }
@@ -142,18 +172,10 @@ int main(int argc, char *argv[]) {
                     out.errorString()});
         return mlwatch::exitStatusFor(mlwatch::ErrorCode::Io);
     }
+    if (command->action == mlwatch::cli::CliCommand::Action::QueryAzure) {
+        mlwatch::cli::AzureQueryCommand query(command->azureQuery, env, out);
+        return runQuery(query, out);
+    }
     mlwatch::cli::QueryCommand query(command->query, env, QDir::homePath(), out);
-    int status = 0;
-    QTimer::singleShot(0, &query, [&] {
-        query.run([&](const mlwatch::Result<void> &result) {
-            out.flush();
-            if (!result) {
-                printError(result.error());
-                status = mlwatch::exitStatusFor(result.error().code);
-            }
-            QCoreApplication::exit(status);
-        });
-    });
-    QCoreApplication::exec();
-    return status;
+    return runQuery(query, out);
 }

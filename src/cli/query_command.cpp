@@ -1,7 +1,11 @@
 #include "cli/query_command.h"
 
 #include "cli/demo_launch.h"
+#include "cli/machine_config.h"
 #include "cli/query_output_writer.h"
+#include "core/auth/account_resolution.h"
+#include "core/auth/account_store.h"
+#include "core/auth/credential_store.h"
 #include "core/common/clock.h"
 #include "core/fetch/period_choice.h"
 #include "core/model/time_spec.h"
@@ -86,6 +90,15 @@ Result<void> QueryCommand::prepare() {
         m_demo = std::move(launched->cloud);
         resolved = m_demo->resolved(m_options.protocol);
         label = tr("Demo cloud");
+    } else if (!m_options.account.isEmpty()) {
+        m_clock = std::make_unique<SystemClock>();
+        Result<aws::AwsResolved> stored = resolveStoredAccount();
+        if (!stored)
+            return stored.error();
+        resolved = std::move(*stored);
+        if (m_options.protocolGiven)
+            resolved.endpoint.protocol = m_options.protocol;
+        label = tr("AWS %1 (%2)").arg(resolved.endpoint.region, resolved.source);
     } else {
         m_clock = std::make_unique<SystemClock>();
         Result<aws::AwsResolved> chain = aws::resolveAwsChain(m_options.chain, m_env, m_home);
@@ -107,9 +120,42 @@ Result<void> QueryCommand::prepare() {
                                .arg(endpoint.host()));
 
     m_http = std::make_unique<HttpClient>();
+    if (!m_options.demo) {
+        if (Result<void> configured = MachineConfig::configureHttp(*m_http, m_env); !configured)
+            return configured;
+    }
     m_provider = std::make_unique<aws::CloudWatchProvider>(*m_http, *m_clock, resolved.credentials,
                                                            resolved.endpoint, label);
     return {};
+}
+
+Result<aws::AwsResolved> QueryCommand::resolveStoredAccount() {
+    CredentialStore credentials(MachineConfig::keychainService(m_env));
+    AccountStore store(MachineConfig::accountListPath(), credentials);
+    if (Result<void> loaded = store.load(); !loaded)
+        return loaded.error();
+    std::optional<Account> account = store.account(m_options.account);
+    if (!account)
+        return Error{ErrorCode::NoCredentials,
+                     tr("No account “%1” on this machine: mlwatch-cli accounts list shows them.")
+                         .arg(m_options.account),
+                     QString()};
+    if (account->kind != AccountKind::Aws)
+        return badArgument(tr("Account “%1” is a %2 account: query aws needs an AWS account.")
+                               .arg(account->id, accountKindTitle(account->kind)));
+    // --endpoint-url replaces the account's endpoint and is held to the same policy. The
+    // endpoint is checked before the keychain is asked: a refused one costs no unlock prompt.
+    if (!m_options.chain.endpointUrl.isEmpty())
+        account->endpointUrl = m_options.chain.endpointUrl;
+    const EndpointPolicy policy = MachineConfig::endpointPolicy();
+    if (Result<void> allowed =
+            MachineConfig::checkEndpoint(policy, AccountKind::Aws, account->id, account->endpointUrl);
+        !allowed)
+        return allowed.error();
+    Result<AccountSecret> secret = store.readSecretAndWait(account->id);
+    if (!secret)
+        return secret.error();
+    return resolveAwsAccount(*account, *secret, policy, m_clock->nowUtc(), m_options.chain.region);
 }
 
 void QueryCommand::finish(const Result<void> &result) {

@@ -23,9 +23,9 @@ class DemoCloud;
 
 namespace mlwatch::cli {
 
-// `mlwatch-cli query aws`: resolves the credentials (the AWS chain, or the in-process demo
-// cloud), fetches one metric over the window through CloudWatchProvider, and writes CSV or
-// JSON to `out`. Lives on the thread of the event loop that runs it.
+// `mlwatch-cli query aws`: resolves the credentials (the AWS chain, a stored account with its
+// secret from the OS keychain, or the in-process demo cloud), fetches one metric over the window through
+// CloudWatchProvider, and writes CSV or JSON to `out`. Lives on the thread of the event loop that runs it.
 //
 // Hidden for tests and reproducible screenshots: with --demo, MLWATCH_DEMO_NOW=<TIME> pins the
 // demo's anchor (and the clock that relative TIMEs and signatures use) to that instant.
@@ -43,6 +43,8 @@ public:
 
 private:
     Result<void> prepare(); // clock, credentials, endpoint checks, provider
+    // --account: the stored account with its secret from the keychain.
+    Result<aws::AwsResolved> resolveStoredAccount();
     void finish(const Result<void> &result);
 
     QueryOptions m_options;

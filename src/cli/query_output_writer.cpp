@@ -98,6 +98,10 @@ Result<void> QueryOutputWriter::writeJson(QIODevice &out, const QList<QuerySerie
         appendJsonString(json, s.query.namespaceName);
         json += ",\"metric\":";
         appendJsonString(json, s.query.metricName);
+        if (!s.query.resource.isEmpty()) { // Azure: the ARM id the metric was read from
+            json += ",\"resource\":";
+            appendJsonString(json, s.query.resource);
+        }
         json += ",\"dimensions\":{";
         bool firstDim = true;
         for (const Dimension &d : sortedDimensions(s.query)) {

@@ -23,8 +23,8 @@ public:
     // exports, so every CSV names a series the same way.
     static QString seriesName(const MetricQuery &query);
 
-    // SeriesNaming::unitName: CloudWatch's unit name for the metrics MLWatch knows, else
-    // empty. `query` never converts units.
+    // SeriesNaming::unitName: the cloud's unit name (CloudWatch's, Azure Monitor's) for the
+    // metrics MLWatch knows, else empty. `query` never converts units.
     static QString unitName(const MetricQuery &query);
 
     // Long-form CSV (see CsvWriter): header, then every datapoint.
@@ -34,7 +34,8 @@ public:
     //   {"series":[{"name":…,"namespace":…,"metric":…,"dimensions":{"K":"V",…},"stat":…,
     //               "period":60,"unit":…,"points":[["2026-11-20T12:00:00Z",42],…]}]}
     // Timestamps and numbers are formatted exactly as in the CSV; NaN points are left out and
-    // infinities are written as the strings "inf" / "-inf" (JSON has no such numbers).
+    // infinities are written as the strings "inf" / "-inf" (JSON has no such numbers). A query
+    // with a resource (Azure's ARM id) also has "resource":… after "metric".
     static Result<void> writeJson(QIODevice &out, const QList<QuerySeries> &series);
 };
 

@@ -1,6 +1,7 @@
 #include "cli/report_command.h"
 
 #include "cli/demo_launch.h"
+#include "cli/machine_config.h"
 #include "core/alerts/default_rules.h"
 #include "core/catalog/aws_catalog.h"
 #include "core/common/clock.h"
@@ -75,15 +76,24 @@ Result<void> ReportCommand::prepare() {
     }
 
     m_clock = std::make_unique<SystemClock>();
+    if (Result<void> configured = MachineConfig::configureHttp(*m_http, m_env); !configured)
+        return configured;
     Result<Workspace> workspace = WorkspaceFile::load(m_options.workspacePath);
     if (!workspace)
         return workspace.error();
+    // A workspace file is shared between people: its endpoints are held to this machine's
+    // policy before any credentials are looked up or any connection is made.
+    const EndpointPolicy policy = MachineConfig::endpointPolicy();
     m_workspaceName = QFileInfo(m_options.workspacePath).completeBaseName();
     m_workspaceRules = workspace->rules;
     for (const WorkspaceAccount &a : std::as_const(workspace->accounts)) {
         if (a.kind != QLatin1String("aws"))
             return badArgument(
                 tr("Account \"%1\" is on %2: this version reports on aws accounts.").arg(a.id, a.kind));
+        if (Result<void> allowed =
+                MachineConfig::checkEndpoint(policy, AccountKind::Aws, a.id, a.endpointUrl);
+            !allowed)
+            return allowed;
         aws::AwsChainRequest chain;
         chain.profile = a.profile;
         chain.region = a.region;

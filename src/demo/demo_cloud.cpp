@@ -66,6 +66,7 @@ struct DemoCloud::Impl {
     QElapsedTimer sinceStart;
     qint64 clockOffsetSeconds = 0;
     int maxDatapointsPerPage = 100800;
+    aws::AwsCredentials accepted = DemoCloud::credentials();
     std::unique_ptr<DemoDataset> dataset;
 
     DemoFault fault = DemoFault::Throttle;
@@ -131,7 +132,7 @@ DemoReply DemoCloud::Impl::process(const QHttpServerRequest &request, const QStr
     received.headers = request.headers();
     received.body = request.body();
     if (const std::optional<DemoError> authError =
-            DemoSignatureCheck::verify(received, credentials(), region(), kService, serverNow()))
+            DemoSignatureCheck::verify(received, accepted, region(), kService, serverNow()))
         return DemoResponseWriter::error(protocol, *authError, requestId);
 
     if (faultsLeft > 0) {
@@ -282,7 +283,7 @@ QString DemoCloud::region() {
 
 aws::AwsResolved DemoCloud::resolved(aws::CloudWatchProtocol protocol) const {
     aws::AwsResolved r;
-    r.credentials = credentials();
+    r.credentials = d->accepted;
     r.endpoint.region = region();
     r.endpoint.endpoint = endpoint();
     r.endpoint.protocol = protocol;
@@ -293,6 +294,10 @@ aws::AwsResolved DemoCloud::resolved(aws::CloudWatchProtocol protocol) const {
 void DemoCloud::injectFaults(DemoFault fault, int count) {
     d->fault = fault;
     d->faultsLeft = std::max(0, count);
+}
+
+void DemoCloud::setAcceptedCredentials(const aws::AwsCredentials &credentials) {
+    d->accepted = credentials;
 }
 
 void DemoCloud::setClockOffsetSeconds(qint64 seconds) {

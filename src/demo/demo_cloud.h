@@ -38,7 +38,10 @@ public:
     // Dummy credentials, never stored anywhere; region "us-east-1".
     static aws::AwsCredentials credentials();
     static QString region();
-    // Credentials + endpoint for a client of this server.
+    // Accept these credentials instead of the dummy ones (the secret-leak test signs with marker
+    // strings). Requests signed with the session token must carry it, as with AWS.
+    void setAcceptedCredentials(const aws::AwsCredentials &credentials);
+    // Credentials + endpoint for a client of this server (the accepted ones).
     aws::AwsResolved resolved(aws::CloudWatchProtocol protocol = aws::CloudWatchProtocol::Json) const;
 
     // The next `count` requests fail with `fault`, then the server behaves again.

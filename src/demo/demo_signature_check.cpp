@@ -86,7 +86,8 @@ std::optional<DemoError> DemoSignatureCheck::verify(const ReceivedRequest &reque
     if (QString::fromUtf8(scope.at(0)) != credentials.accessKeyId)
         return unknownKey();
     const QByteArray token = headerValue(request.headers, "X-Amz-Security-Token");
-    if (!token.isEmpty() && QString::fromUtf8(token) != credentials.sessionToken)
+    // Temporary credentials are only valid with their token, as with AWS.
+    if (QString::fromUtf8(token) != credentials.sessionToken)
         return unknownKey();
 
     const QByteArray amzDate = headerValue(request.headers, "X-Amz-Date");

@@ -30,6 +30,9 @@ AlertRule AlertRuleEditor::ruleForChart(const ChartSpec &spec, int seriesIndex) 
                     ? tr("%1 — %2").arg(series.legend, spec.resource)
                     : spec.title;
     rule.series = series.query;
+    // The chart's cloud picks the evaluation delay; its account is the series' (Azure charts).
+    rule.cloud = spec.cloud.isEmpty() ? QStringLiteral("aws") : spec.cloud;
+    rule.account = spec.account;
     rule.periodSeconds = std::max(1, series.query.periodSeconds);
     rule.series.periodSeconds = rule.periodSeconds;
     rule.seriesUnit = spec.unit;

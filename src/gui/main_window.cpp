@@ -65,7 +65,8 @@ MainWindow::MainWindow(MonitorSession &session, const Clock &clock, const QStrin
     QAction *panelToggle = m_alertsPanel->toggleViewAction();
     panelToggle->setObjectName(QStringLiteral("actionAlertsPanel"));
     panelToggle->setText(tr("Alerts &panel"));
-    panelToggle->setShortcut(QKeySequence(tr("Ctrl+Shift+A")));
+    // Ctrl+Shift+A is File → Accounts…; L as in aLerts.
+    panelToggle->setShortcut(QKeySequence(tr("Ctrl+Shift+L")));
     m_ui->menuAlerts->insertAction(m_ui->actionNewRule, panelToggle);
     m_ruleEditor = new AlertRuleEditor(session.alerts(), session.store(), session.scheduler(), this);
     connect(m_ui->actionNewRule, &QAction::triggered, m_ruleEditor, &AlertRuleEditor::newRule);
@@ -81,6 +82,16 @@ MainWindow::MainWindow(MonitorSession &session, const Clock &clock, const QStrin
     m_ui->menuAlerts->addSeparator();
     m_ui->menuAlerts->addAction(notificationSettings);
     connect(notificationSettings, &QAction::triggered, this, [this] { (void)openNotificationSettings(); });
+
+    // File → Accounts…: the app owns the account store and opens the dialog (accountsRequested).
+    auto *accounts = new QAction(tr("&Accounts…"), this);
+    accounts->setObjectName(QStringLiteral("actionAccounts"));
+    accounts->setShortcut(QKeySequence(tr("Ctrl+Shift+A")));
+    accounts->setToolTip(tr("Add, import, test and remove cloud accounts"));
+    accounts->setStatusTip(accounts->toolTip());
+    accounts->setWhatsThis(accounts->toolTip()); // what screen readers announce beside the text
+    m_ui->menuFile->insertAction(m_ui->actionQuit, accounts);
+    connect(accounts, &QAction::triggered, this, &MainWindow::accountsRequested);
 
     // File → Weekly review… (the dialog does the work; see WeeklyReviewDialog).
     auto *weeklyReview = new QAction(tr("&Weekly review…"), this);
@@ -207,6 +218,10 @@ void MainWindow::onDiscoveryFailed(const Error &error) {
     for (StageTab *tab : std::as_const(m_tabs))
         tab->showMessage(text);
     m_status->showErrors({error});
+    // With several accounts the others' charts follow and the next refresh clears the errors
+    // above: the account that could not be listed stays named in the status bar.
+    m_status->showNotice(QStringLiteral("discovery:") + error.message, tr("An account could not be listed"),
+                         text);
 }
 
 void MainWindow::changeWindow(qint64 seconds) {

@@ -31,7 +31,7 @@ class UserRuleStore;
 struct Error;
 
 // The main window: wiring only. Five stage tabs in workflow order, a toolbar with the time
-// range and Refresh, the status bar, the alerts dock, File → Weekly review… / Quit,
+// range and Refresh, the status bar, the alerts dock, File → Accounts… / Weekly review… / Quit,
 // Alerts → panel / New rule… / Notification settings… and Help → About. Everything it shows
 // comes from the session passed in (which must outlive the window, as must the clock); it owns
 // no services. With a UserRuleStore set, the rules people save or delete are kept across restarts.
@@ -73,6 +73,8 @@ public:
 
 Q_SIGNALS:
     void notificationSettingsChanged(const mlwatch::NotificationSettings &settings);
+    // File → Accounts… (Ctrl+Shift+A): the app opens the accounts dialog.
+    void accountsRequested();
 
 private:
     void buildCharts();

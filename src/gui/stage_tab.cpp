@@ -1,13 +1,16 @@
 #include "gui/stage_tab.h"
 
 #include "charts/metric_chart_view.h"
+#include "core/auth/account.h"
 #include "gui/chart_export_controller.h"
 
 #include <QEvent>
 #include <QGridLayout>
 #include <QHBoxLayout>
+#include <QHash>
 #include <QLabel>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -63,9 +66,21 @@ StageTab::StageTab(Stage stage, const SeriesStore &store, QWidget *parent)
     header->addWidget(m_description, 1);
     header->addWidget(m_exportAll, 0, Qt::AlignTop);
 
+    // Grouped by account: one link per account, to its part of a long page.
+    m_accountLinks = new QLabel(this);
+    m_accountLinks->setObjectName(QStringLiteral("accountLinks"));
+    m_accountLinks->setTextFormat(Qt::RichText);
+    m_accountLinks->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
+    m_accountLinks->setContentsMargins(4, 0, 4, 2);
+    m_accountLinks->setWordWrap(true);
+    m_accountLinks->hide();
+    connect(m_accountLinks, &QLabel::linkActivated, this,
+            [this](const QString &link) { revealAccount(link.toInt()); });
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addLayout(header);
+    layout->addWidget(m_accountLinks);
     layout->addWidget(m_message, 1);
     layout->addWidget(m_scroll, 1);
 
@@ -76,6 +91,9 @@ QList<MetricChartView *> StageTab::setCharts(const QList<ChartSpec> &charts) {
     qDeleteAll(m_charts);
     m_charts.clear();
     m_shown.clear();
+    qDeleteAll(m_headings);
+    m_headings.clear();
+    m_accountGroups.clear();
     for (const ChartSpec &spec : charts) {
         auto *view = new MetricChartView(spec, m_store, m_gridHost);
         view->setObjectName(QStringLiteral("chart-") + spec.id);
@@ -83,6 +101,7 @@ QList<MetricChartView *> StageTab::setCharts(const QList<ChartSpec> &charts) {
         m_charts.append(view);
         connect(view, &MetricChartView::stateChanged, this, &StageTab::scheduleReorder);
     }
+    buildGroups(charts);
     m_export->setCharts(m_charts, titleFor(m_stage));
     m_exportAll->setEnabled(!m_charts.isEmpty());
     if (m_charts.isEmpty()) {
@@ -136,25 +155,174 @@ void StageTab::scheduleReorder() {
         Qt::QueuedConnection);
 }
 
+void StageTab::buildGroups(const QList<ChartSpec> &charts) {
+    // Accounts in the order their first chart appears; resources likewise within an account.
+    QStringList accountKeys;
+    QList<QHash<QString, qsizetype>> resourceIndex;
+    for (qsizetype i = 0; i < charts.size(); ++i) {
+        const ChartSpec &spec = charts.at(i);
+        const QString key =
+            (spec.cloud.isEmpty() ? QStringLiteral("aws") : spec.cloud) + QLatin1Char('|') + spec.account;
+        qsizetype a = accountKeys.indexOf(key);
+        if (a < 0) {
+            a = accountKeys.size();
+            accountKeys.append(key);
+            m_accountGroups.append(AccountGroup{});
+            resourceIndex.append(QHash<QString, qsizetype>());
+        }
+        AccountGroup &account = m_accountGroups[a];
+        qsizetype r = resourceIndex[a].value(spec.resource, -1);
+        if (r < 0) {
+            r = account.resources.size();
+            resourceIndex[a].insert(spec.resource, r);
+            account.resources.append(ResourceGroup{});
+        }
+        account.resources[r].charts.append(m_charts.at(i));
+    }
+    m_accountLinks->clear();
+    m_accountLinks->setVisible(m_accountGroups.size() > 1);
+    if (m_accountGroups.size() <= 1)
+        return; // one account: one grid, as it always was
+    QStringList links;
+    for (AccountGroup &account : m_accountGroups) {
+        const ChartSpec &first = account.resources.first().charts.first()->spec();
+        const QString cloudId = first.cloud.isEmpty() ? QStringLiteral("aws") : first.cloud;
+        const std::optional<AccountKind> kind = accountKindFromId(cloudId);
+        const QString cloud = kind ? accountKindTitle(*kind) : cloudId;
+        const QString label = !first.accountLabel.isEmpty() ? first.accountLabel : first.account;
+        // "AWS — Demo cloud"; a label that names its cloud already is not prefixed twice.
+        const QString text = label.isEmpty()           ? cloud
+                             : label.startsWith(cloud) ? label
+                                                       : tr("%1 — %2", "cloud — account").arg(cloud, label);
+        account.heading = makeHeading(text, QStringLiteral("accountHeading"), true);
+        account.emptyHeading =
+            makeHeading(tr("%1 — no data in this time window", "account heading").arg(text),
+                        QStringLiteral("accountHeading"), true);
+        links.append(QStringLiteral("<a href=\"%1\">%2</a>").arg(links.size()).arg(text.toHtmlEscaped()));
+        for (ResourceGroup &resource : account.resources) {
+            const QString name = resource.charts.first()->spec().resource;
+            resource.heading = makeHeading(name.isEmpty() ? tr("Other charts") : name,
+                                           QStringLiteral("resourceHeading"), false);
+        }
+    }
+    m_accountLinks->setText(
+        tr("Go to: %1", "links to the accounts' parts of the tab").arg(links.join(QStringLiteral(" · "))));
+}
+
+QLabel *StageTab::makeHeading(const QString &text, const QString &objectName, bool account) {
+    auto *label = new QLabel(text, m_gridHost);
+    label->setObjectName(objectName);
+    label->setTextFormat(Qt::PlainText);
+    label->setAccessibleName(text);
+    QFont font = label->font();
+    font.setBold(true);
+    if (account)
+        font.setPointSizeF(font.pointSizeF() * 1.25);
+    label->setFont(font);
+    // An account starts a new part of the page; a resource is a caption over its charts.
+    label->setContentsMargins(4, account ? 10 : 4, 4, account ? 2 : 0);
+    if (!account)
+        label->setForegroundRole(QPalette::PlaceholderText);
+    m_headings.append(label);
+    return label;
+}
+
+void StageTab::revealAccount(int index) {
+    if (index < 0 || index >= m_accountGroups.size())
+        return;
+    // Its first heading on the page: over its charts with data, else over the ones without.
+    const AccountGroup &account = m_accountGroups.at(index);
+    for (QWidget *item : std::as_const(m_shown)) {
+        if (item == account.heading || item == account.emptyHeading) {
+            m_scroll->verticalScrollBar()->setValue(item->y());
+            return;
+        }
+    }
+}
+
+QList<QLabel *> StageTab::headings() const {
+    QList<QLabel *> out;
+    for (QWidget *w : m_shown)
+        if (auto *label = qobject_cast<QLabel *>(w))
+            out.append(label);
+    return out;
+}
+
+QList<QWidget *> StageTab::orderedItems() const {
+    // Charts with data in the window first, in catalog order; the ones that only explain why they
+    // are empty (e.g. last month's finished jobs in a 24-hour window) follow.
+    const auto dataFirst = [](QList<MetricChartView *> charts) {
+        std::stable_sort(charts.begin(), charts.end(),
+                         [](const MetricChartView *a, const MetricChartView *b) {
+                             return a->hasDataInWindow() && !b->hasDataInWindow();
+                         });
+        return charts;
+    };
+    QList<QWidget *> items;
+    if (m_accountGroups.size() <= 1) {
+        for (MetricChartView *view : dataFirst(m_charts))
+            items.append(view);
+        return items;
+    }
+    // A resource moves down only once every chart of it said "no data" (not while loading, not
+    // on an error, which must stay in sight).
+    const auto hasData = [](const ResourceGroup &g) {
+        return !std::all_of(g.charts.begin(), g.charts.end(), [](const MetricChartView *c) {
+            return c->state() == MetricChartView::State::NoData;
+        });
+    };
+    QList<QWidget *> withoutData; // after every account's resources with data
+    for (const AccountGroup &account : m_accountGroups) {
+        bool headed = false;
+        bool emptyHeaded = false;
+        for (const ResourceGroup &resource : account.resources) {
+            const bool withData = hasData(resource);
+            QList<QWidget *> &part = withData ? items : withoutData;
+            bool &partHeaded = withData ? headed : emptyHeaded;
+            if (!partHeaded) {
+                part.append(withData ? account.heading : account.emptyHeading);
+                partHeaded = true;
+            }
+            part.append(resource.heading);
+            for (MetricChartView *view : dataFirst(resource.charts))
+                part.append(view);
+        }
+    }
+    return items + withoutData;
+}
+
 void StageTab::reflow(bool force) {
     const int width = m_scroll->viewport()->width();
     const int columns = std::clamp(width / kMinChartWidth, 1, kMaxColumns);
-    // Charts with data in the window first, in catalog order; the ones that only explain why they
-    // are empty (e.g. last month's finished jobs in a 24-hour window) follow.
-    QList<MetricChartView *> ordered = m_charts;
-    std::stable_sort(ordered.begin(), ordered.end(), [](const MetricChartView *a, const MetricChartView *b) {
-        return a->hasDataInWindow() && !b->hasDataInWindow();
-    });
+    const QList<QWidget *> ordered = orderedItems();
     if (!force && columns == m_columns && ordered == m_shown)
         return;
     m_columns = columns;
+    for (QWidget *item : std::as_const(m_shown))
+        m_grid->removeWidget(item);
     m_shown = ordered;
-    for (MetricChartView *view : std::as_const(m_shown))
-        m_grid->removeWidget(view);
-    for (qsizetype i = 0; i < m_shown.size(); ++i)
-        m_grid->addWidget(m_shown.at(i), int(i / columns), int(i % columns));
+    // Headings span the row and start a new one; charts fill the columns between them.
+    int row = 0;
+    int column = 0;
+    for (QWidget *item : std::as_const(m_shown)) {
+        if (qobject_cast<QLabel *>(item)) {
+            if (column != 0)
+                ++row;
+            m_grid->addWidget(item, row++, 0, 1, columns);
+            column = 0;
+            continue;
+        }
+        m_grid->addWidget(item, row, column);
+        if (++column == columns) {
+            column = 0;
+            ++row;
+        }
+    }
     for (int c = 0; c < kMaxColumns; ++c)
         m_grid->setColumnStretch(c, c < columns ? 1 : 0);
+    // A heading out of the layout would float at its old place.
+    for (QLabel *heading : std::as_const(m_headings))
+        heading->setVisible(m_shown.contains(heading));
 }
 
 QString StageTab::titleFor(Stage stage) {

@@ -5,9 +5,12 @@
 //  - desktop notifications that cannot be shown and webhooks that fail show in the status bar
 //    (short; in full in the tooltip) and leave it when the channel works again;
 //  - the evaluation timer puts a rule whose data stopped arriving into nodata;
-//  - the rules file sits beside the demo's alert history, and an unreadable one is reported.
+//  - the rules file sits beside the demo's alert history, and an unreadable one is reported;
+//  - --demo shows the simulated AWS and the simulated Azure side by side: every tab has charts
+//    of both clouds, grouped by account, and the Azure ones fill with data.
 #include "../support/manual_clock.h"
 #include "app/app_controller.h"
+#include "charts/metric_chart_view.h"
 #include "core/alerts/alert_engine.h"
 #include "core/alerts/user_rules_file.h"
 #include "core/fetch/fetch_scheduler.h"
@@ -16,6 +19,7 @@
 #include "gui/main_window.h"
 #include "gui/notification_settings.h"
 #include "gui/notification_settings_dialog.h"
+#include "gui/stage_tab.h"
 #include "gui/user_rule_store.h"
 #include "notify/alert_notifier.h"
 #include "notify/desktop_notifier.h"
@@ -86,6 +90,7 @@ private Q_SLOTS:
     void evaluationTimerPutsSilentRulesIntoNoData();
     void rulesFileSitsBesideTheDemosHistory();
     void unreadableRulesFileIsReportedAndDefaultsRun();
+    void demoShowsBothCloudsOnEveryTab();
 
 private:
     // Opens the demo and waits until its charts (and default rules) are there.
@@ -289,6 +294,41 @@ void TestAppController::unreadableRulesFileIsReportedAndDefaultsRun() {
     QVERIFY2(label->text().contains(QStringLiteral("default rules in use")), qPrintable(label->text()));
     QVERIFY(label->toolTip().contains(path));
     QVERIFY(label->toolTip().contains(QStringLiteral("line 1, column")));
+}
+
+void TestAppController::demoShowsBothCloudsOnEveryTab() {
+    test::ManualClock clock(kNow);
+    AppController app(clock);
+    QVERIFY(openDemoAndWaitForCharts(app));
+    QCOMPARE(app.session()->accounts().size(), 2);
+    QCOMPARE(app.session()->accounts().at(1).id, QLatin1String(AppController::kDemoAzureAccountId));
+    QVERIFY(app.window()->windowTitle().contains(QStringLiteral("Azure")));
+
+    for (Stage stage : allStages()) {
+        StageTab *tab = app.window()->stageTab(stage);
+        QVERIFY(tab);
+        QStringList clouds;
+        for (const MetricChartView *chart : tab->charts()) {
+            QCOMPARE(chart->spec().stage, stage);
+            if (!clouds.contains(chart->spec().cloud))
+                clouds.append(chart->spec().cloud);
+        }
+        QCOMPARE(clouds, (QStringList{QStringLiteral("aws"), QStringLiteral("azure")}));
+        QVERIFY(tab->isGroupedByAccount());
+        QStringList headings;
+        for (const QLabel *heading : tab->findChildren<QLabel *>(QStringLiteral("accountHeading")))
+            headings.append(heading->text());
+        QVERIFY2(headings.contains(QStringLiteral("Azure — Demo Azure (fraud-ml)")),
+                 qPrintable(headings.join(QLatin1Char('|'))));
+    }
+
+    // The Azure charts fill: the story's endpoint has requests in the last 24 hours.
+    MetricChartView *requests = nullptr;
+    for (MetricChartView *chart : app.window()->stageTab(Stage::Monitoring)->charts())
+        if (chart->spec().id == QLatin1String("monitoring/requests/demo-azure/fraud-scoring"))
+            requests = chart;
+    QVERIFY(requests);
+    QTRY_VERIFY_WITH_TIMEOUT(requests->hasDataInWindow(), kWaitMs);
 }
 
 QTEST_MAIN(TestAppController)

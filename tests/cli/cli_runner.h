@@ -8,6 +8,8 @@
 #include <QProcess>
 #include <QTimer>
 
+#include <optional>
+
 namespace mlwatch::test {
 
 struct CliRun {
@@ -33,8 +35,10 @@ inline QDateTime floorHour(const QDateTime &utc) {
 }
 
 // Runs the binary without blocking this thread's event loop: the in-process DemoCloud must
-// keep answering while the child talks to it.
-inline CliRun runCli(const QStringList &args, const QProcessEnvironment &env) {
+// keep answering while the child talks to it. With `input`, that is the child's standard input
+// (then closed); without, standard input is a pipe that stays open and empty.
+inline CliRun runCli(const QStringList &args, const QProcessEnvironment &env,
+                     const std::optional<QByteArray> &input = std::nullopt) {
     QProcess process;
     process.setProgram(QStringLiteral(MLWATCH_CLI_PATH));
     process.setArguments(args);
@@ -47,6 +51,10 @@ inline CliRun runCli(const QStringList &args, const QProcessEnvironment &env) {
     });
     QTimer::singleShot(60000, &loop, &QEventLoop::quit); // a guard against hangs, not a timing
     process.start();
+    if (input) { // written as the child reads; closing after it makes the child see EOF
+        process.write(*input);
+        process.closeWriteChannel();
+    }
     loop.exec();
     CliRun run;
     if (process.state() != QProcess::NotRunning) {

@@ -1,6 +1,10 @@
 // Pins what mlwatch-cli prints for series the demo never produces: names that need quoting or
-// JSON escaping, unknown units, empty results, and the NaN / infinity policy of both formats.
+// JSON escaping, unknown units, empty results, and the NaN / infinity policy of both formats;
+// Azure's unit names and resource key, and how series split by a '*' filter are named.
+#include "cli/azure_query_command.h"
 #include "cli/query_output_writer.h"
+#include "core/model/unit.h"
+#include "demo/demo_azure_catalog.h"
 #include "demo/demo_dataset.h"
 
 #include <QBuffer>
@@ -61,6 +65,11 @@ private Q_SLOTS:
     void unitName_data();
     void unitName();
     void unitNameAgreesWithEveryDemoMetric();
+    void azureUnitNamesRoundTrip();
+    void unitNameAgreesWithEveryDemoAzureMetric();
+    void jsonAzureSeriesCarriesItsResource();
+    void splitSeriesAreNamedWithTheirValues_data();
+    void splitSeriesAreNamedWithTheirValues();
     void csvQuotesNamesWithCommasAndQuotes();
     void jsonEscapesAndParses();
     void jsonUnknownUnitIsNull();
@@ -134,6 +143,115 @@ void TestQueryOutputWriter::unitNameAgreesWithEveryDemoMetric() {
                  qPrintable(q.metricName + QStringLiteral(": ") + unit + QStringLiteral(" vs ") + s.unit));
     }
     QVERIFY(known > 20);
+}
+
+void TestQueryOutputWriter::azureUnitNamesRoundTrip() {
+    for (Unit u :
+         {Unit::Count, Unit::Percent, Unit::Milliseconds, Unit::Seconds, Unit::Bytes, Unit::CountPerSecond})
+        QCOMPARE(unitFromAzureName(azureUnitName(u)), u);
+    QCOMPARE(azureUnitName(Unit::Milliseconds),
+             QStringLiteral("MilliSeconds")); // Azure's MetricUnit spelling
+    QCOMPARE(unitFromAzureName(QStringLiteral("Milliseconds")), Unit::Milliseconds);
+    QCOMPARE(unitFromAzureName(QStringLiteral("BytesPerSecond")), Unit::None); // no Unit for it (yet)
+    QCOMPARE(azureUnitName(Unit::Microseconds), QString());
+}
+
+void TestQueryOutputWriter::unitNameAgreesWithEveryDemoAzureMetric() {
+    // The simulated Azure describes each metric with the unit Azure's metric definitions give
+    // (cloud-apis.md §2.6). Every one MLWatch has a Unit for is named, and named the same.
+    int known = 0;
+    for (const demo::DemoAzureMetricDefinition &d : demo::DemoAzureCatalog::all()) {
+        MetricQuery q;
+        q.namespaceName = d.namespaceName;
+        q.metricName = d.name;
+        q.stat = QStringLiteral("Average");
+        q.resource = QStringLiteral("/subscriptions/s/resourceGroups/rg/providers/") + d.namespaceName +
+                     QStringLiteral("/x");
+        const QString expected = unitFromAzureName(d.unit) == Unit::None ? QString() : d.unit;
+        QVERIFY2(QueryOutputWriter::unitName(q) == expected,
+                 qPrintable(d.namespaceName + QLatin1Char(':') + d.name + QStringLiteral(": ") +
+                            QueryOutputWriter::unitName(q) + QStringLiteral(" vs ") + d.unit));
+        known += expected.isEmpty() ? 0 : 1;
+    }
+    QVERIFY(known > 60);
+}
+
+void TestQueryOutputWriter::jsonAzureSeriesCarriesItsResource() {
+    MetricQuery q;
+    q.namespaceName = QStringLiteral("Microsoft.MachineLearningServices/workspaces/onlineEndpoints");
+    q.metricName = QStringLiteral("RequestLatency_P99");
+    q.stat = QStringLiteral("Average");
+    q.resource = QStringLiteral("/subscriptions/s/resourceGroups/rg/providers/"
+                                "Microsoft.MachineLearningServices/workspaces/w/onlineEndpoints/e");
+    const QByteArray out = json({series(q, {0}, {420})});
+    const QJsonObject s =
+        QJsonDocument::fromJson(out).object().value(QLatin1String("series")).toArray().at(0).toObject();
+    QCOMPARE(s.value(QLatin1String("resource")).toString(), q.resource);
+    QCOMPARE(s.value(QLatin1String("unit")).toString(), QStringLiteral("MilliSeconds"));
+    QCOMPARE(s.value(QLatin1String("name")).toString(),
+             QStringLiteral(
+                 "Microsoft.MachineLearningServices/workspaces/onlineEndpoints:RequestLatency_P99:Average"));
+    // CloudWatch series have no resource, and no such key.
+    const QByteArray aws = json({series(query(QStringLiteral("Invocations")), {0}, {1})});
+    QVERIFY(!aws.contains("\"resource\""));
+}
+
+void TestQueryOutputWriter::splitSeriesAreNamedWithTheirValues_data() {
+    // The provider keys a split series as the query with each '*' replaced by Azure's value;
+    // the CLI reads the values back to name the series.
+    QTest::addColumn<QList<Dimension>>("filter");
+    QTest::addColumn<QList<Dimension>>("returned"); // what Azure's metadatavalues said
+    QTest::addColumn<QString>("seriesName");        // empty: not one of the query's series
+    const QString base = QStringLiteral("Microsoft.MachineLearningServices/workspaces/onlineEndpoints:"
+                                        "RequestsPerMinute");
+    const Dimension klass{QStringLiteral("statusCodeClass"), QStringLiteral("*")};
+    const Dimension deployment{QStringLiteral("deployment"), QStringLiteral("*")};
+    QTest::newRow("one-star") << QList<Dimension>{klass}
+                              << QList<Dimension>{{QStringLiteral("statusCodeClass"), QStringLiteral("5xx")}}
+                              << base + QStringLiteral("{statusCodeClass=5xx}:Total");
+    QTest::newRow("two-stars-in-any-order")
+        << QList<Dimension>{klass, deployment}
+        << QList<Dimension>{{QStringLiteral("statusCodeClass"), QStringLiteral("2xx")},
+                            {QStringLiteral("deployment"), QStringLiteral("green")}}
+        << base + QStringLiteral("{deployment=green,statusCodeClass=2xx}:Total");
+    QTest::newRow("value-with-the-next-dimension-inside-keeps-the-name")
+        << QList<Dimension>{deployment, klass}
+        << QList<Dimension>{{QStringLiteral("deployment"), QStringLiteral("a,statusCodeClass=b")},
+                            {QStringLiteral("statusCodeClass"), QStringLiteral("4xx")}}
+        << base + QStringLiteral("{deployment=a,statusCodeClass=b,statusCodeClass=4xx}:Total");
+    QTest::newRow("star-beside-a-fixed-value")
+        << QList<Dimension>{{QStringLiteral("deployment"), QStringLiteral("blue")}, klass}
+        << QList<Dimension>{{QStringLiteral("deployment"), QStringLiteral("blue")},
+                            {QStringLiteral("statusCodeClass"), QStringLiteral("2xx")}}
+        << base + QStringLiteral("{deployment=blue,statusCodeClass=2xx}:Total");
+    QTest::newRow("another-fixed-value-is-not-ours")
+        << QList<Dimension>{{QStringLiteral("deployment"), QStringLiteral("blue")}, klass}
+        << QList<Dimension>{{QStringLiteral("deployment"), QStringLiteral("green")},
+                            {QStringLiteral("statusCodeClass"), QStringLiteral("2xx")}}
+        << QString();
+}
+
+void TestQueryOutputWriter::splitSeriesAreNamedWithTheirValues() {
+    QFETCH(QList<Dimension>, filter);
+    QFETCH(QList<Dimension>, returned);
+    QFETCH(QString, seriesName);
+    MetricQuery q;
+    q.namespaceName = QStringLiteral("Microsoft.MachineLearningServices/workspaces/onlineEndpoints");
+    q.metricName = QStringLiteral("RequestsPerMinute");
+    q.stat = QStringLiteral("Total");
+    q.resource = QStringLiteral("/subscriptions/s/resourceGroups/rg/providers/"
+                                "Microsoft.MachineLearningServices/workspaces/w/onlineEndpoints/e");
+    q.dimensions = filter;
+    MetricQuery concrete = q;
+    concrete.dimensions = returned;
+    const std::optional<MetricQuery> named = AzureQueryCommand::splitQueryFor(q, concrete.seriesKey());
+    if (seriesName.isEmpty()) {
+        QVERIFY(!named);
+        return;
+    }
+    QVERIFY(named);
+    QCOMPARE(QueryOutputWriter::seriesName(*named), seriesName);
+    QCOMPARE(named->seriesKey(), concrete.seriesKey());
 }
 
 void TestQueryOutputWriter::csvQuotesNamesWithCommasAndQuotes() {

@@ -27,11 +27,11 @@ AlertRule latencyRule(const QString &id = QStringLiteral("latency")) {
     AlertRule r;
     r.id = id;
     r.name = QStringLiteral("Model latency");
-    r.series = MetricQuery{QStringLiteral("AWS/SageMaker"),
-                           QStringLiteral("ModelLatency"),
-                           {{QStringLiteral("EndpointName"), QStringLiteral("churn")}},
-                           QStringLiteral("Average"),
-                           60};
+    r.series.namespaceName = QStringLiteral("AWS/SageMaker");
+    r.series.metricName = QStringLiteral("ModelLatency");
+    r.series.dimensions = {{QStringLiteral("EndpointName"), QStringLiteral("churn")}};
+    r.series.stat = QStringLiteral("Average");
+    r.series.periodSeconds = 60;
     r.critical = 1000;
     r.criticalRecovery = 900;
     r.unit = QStringLiteral("ms");

@@ -43,12 +43,12 @@ AlertRule fullRule() {
     r.enabled = false;
     r.cloud = QStringLiteral("aws");
     r.account = QStringLiteral("prod");
-    r.series = MetricQuery{QStringLiteral("AWS/SageMaker"),
-                           QStringLiteral("ModelLatency"),
-                           {{QStringLiteral("EndpointName"), QStringLiteral("churn")},
-                            {QStringLiteral("VariantName"), QStringLiteral("AllTraffic")}},
-                           QStringLiteral("p99"),
-                           300};
+    r.series.namespaceName = QStringLiteral("AWS/SageMaker");
+    r.series.metricName = QStringLiteral("ModelLatency");
+    r.series.dimensions = {{QStringLiteral("EndpointName"), QStringLiteral("churn")},
+                           {QStringLiteral("VariantName"), QStringLiteral("AllTraffic")}};
+    r.series.stat = QStringLiteral("p99");
+    r.series.periodSeconds = 300;
     r.comparison = AlertComparison::Above;
     r.critical = 1000;
     r.warning = 500;
@@ -76,6 +76,7 @@ class TestAlertRule : public QObject {
 private Q_SLOTS:
     void roundTripKeepsEveryField();
     void roundTripOfMinimalRuleLeavesDefaultsOut();
+    void azureSeriesKeepsResourceAndAccount();
     void omittedFieldsTakeTheIssuesDefaults();
     void unknownMembersAreIgnored();
 
@@ -103,6 +104,35 @@ void TestAlertRule::roundTripKeepsEveryField() {
     Result<AlertRule> back = AlertRule::fromJson(rule.toJson());
     QVERIFY2(back, qPrintable(back ? QString() : back.error().message));
     QCOMPARE(*back, rule);
+}
+
+// An Azure series is known by its account and ARM resource too (MetricQuery::seriesKey): a rule
+// saved and read back must watch the same series.
+void TestAlertRule::azureSeriesKeepsResourceAndAccount() {
+    AlertRule rule = fullRule();
+    rule.cloud = QStringLiteral("azure");
+    rule.account = QStringLiteral("demo-azure");
+    rule.series.namespaceName =
+        QStringLiteral("Microsoft.MachineLearningServices/workspaces/onlineEndpoints");
+    rule.series.metricName = QStringLiteral("RequestLatency_P99");
+    rule.series.dimensions.clear();
+    rule.series.stat = QStringLiteral("Average");
+    rule.series.resource = QStringLiteral(
+        "/subscriptions/s/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/ws/"
+        "onlineEndpoints/fraud-scoring");
+    rule.series.account = QStringLiteral("demo-azure");
+    rule.seriesUnit = Unit::Milliseconds;
+    QVERIFY(rule.validate());
+    const QJsonObject json = rule.toJson();
+    QCOMPARE(json.value(QStringLiteral("series")).toObject().value(QStringLiteral("account")).toString(),
+             QStringLiteral("demo-azure"));
+    Result<AlertRule> back = AlertRule::fromJson(json);
+    QVERIFY(back);
+    QCOMPARE(*back, rule);
+    QCOMPARE(back->seriesKey(), rule.seriesKey());
+    // An AWS series of the primary account writes no account (its key has none).
+    QVERIFY(
+        !fullRule().toJson().value(QStringLiteral("series")).toObject().contains(QStringLiteral("account")));
 }
 
 void TestAlertRule::roundTripOfMinimalRuleLeavesDefaultsOut() {

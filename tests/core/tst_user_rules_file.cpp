@@ -21,11 +21,11 @@ AlertRule makeRule(const QString &id, double critical,
     AlertRule r;
     r.id = id;
     r.name = QStringLiteral("Rule ") + id;
-    r.series = MetricQuery{QStringLiteral("AWS/SageMaker"),
-                           metric,
-                           {{QStringLiteral("EndpointName"), QStringLiteral("churn")}},
-                           QStringLiteral("Average"),
-                           60};
+    r.series.namespaceName = QStringLiteral("AWS/SageMaker");
+    r.series.metricName = metric;
+    r.series.dimensions = {{QStringLiteral("EndpointName"), QStringLiteral("churn")}};
+    r.series.stat = QStringLiteral("Average");
+    r.series.periodSeconds = 60;
     r.critical = critical;
     r.unit = QStringLiteral("ms");
     r.seriesUnit = Unit::Microseconds;

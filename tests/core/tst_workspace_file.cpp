@@ -26,11 +26,11 @@ Workspace sampleWorkspace() {
     AlertRule r;
     r.id = QStringLiteral("latency");
     r.name = QStringLiteral("Model latency");
-    r.series = MetricQuery{QStringLiteral("AWS/SageMaker"),
-                           QStringLiteral("ModelLatency"),
-                           {{QStringLiteral("EndpointName"), QStringLiteral("churn")}},
-                           QStringLiteral("Average"),
-                           60};
+    r.series.namespaceName = QStringLiteral("AWS/SageMaker");
+    r.series.metricName = QStringLiteral("ModelLatency");
+    r.series.dimensions = {{QStringLiteral("EndpointName"), QStringLiteral("churn")}};
+    r.series.stat = QStringLiteral("Average");
+    r.series.periodSeconds = 60;
     r.critical = 1000;
     r.criticalRecovery = 900;
     r.unit = QStringLiteral("ms");

@@ -12,7 +12,6 @@
 #include "gui/alert_rule_editor.h"
 #include "gui/alerts_panel.h"
 #include "gui/main_window.h"
-#include "gui/missing_credentials_page.h"
 #include "gui/session_status_view.h"
 #include "gui/stage_tab.h"
 #include "gui/time_range_selector.h"
@@ -89,7 +88,7 @@ private Q_SLOTS:
     void timeRangeChangeRefetches();
     void statusBarShowsRequestsRefreshAndAccount();
     void failedFetchIsExplained();
-    void missingCredentialsPageOffersDemo();
+    void fileMenuOffersAccounts();
     void alertOnThisOpensTheRuleDialogAndTheEngineGetsTheRule();
     void revealRuleShowsTheChartsTab_data();
     void revealRuleShowsTheChartsTab();
@@ -265,20 +264,23 @@ void TestMainWindow::failedFetchIsExplained() {
     QVERIFY(chart->statusText().contains(errors.first().message));
 }
 
-void TestMainWindow::missingCredentialsPageOffersDemo() {
-    const Error error{ErrorCode::NoCredentials,
-                      QStringLiteral("No AWS credentials found. MLWatch looked for …"), QString()};
-    MissingCredentialsPage page(error);
-    page.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&page));
-    auto *reason = page.findChild<QLabel *>(QStringLiteral("credentialsError"));
-    QVERIFY(reason);
-    QCOMPARE(reason->text(), error.message); // the chain's own explanation, word for word
-    QSignalSpy demo(&page, &MissingCredentialsPage::demoRequested);
-    auto *button = page.findChild<QPushButton *>(QStringLiteral("openDemoButton"));
-    QVERIFY(button);
-    QTest::mouseClick(button, Qt::LeftButton);
-    QCOMPARE(demo.count(), 1);
+// File → Accounts… (Ctrl+Shift+A) asks the app for the accounts dialog; the alerts panel's toggle
+// moved to Ctrl+Shift+L so that no shortcut is ambiguous (Qt fires neither of two equal ones).
+void TestMainWindow::fileMenuOffersAccounts() {
+    Fixture f;
+    QVERIFY(f.start());
+    auto *accounts = f.window->findChild<QAction *>(QStringLiteral("actionAccounts"));
+    QVERIFY(accounts);
+    QCOMPARE(accounts->shortcut(), QKeySequence(QStringLiteral("Ctrl+Shift+A")));
+    QVERIFY(!accounts->toolTip().isEmpty());
+    QList<QKeySequence> shortcuts;
+    for (const QAction *action : f.window->findChildren<QAction *>())
+        if (!action->shortcut().isEmpty())
+            shortcuts.append(action->shortcut());
+    QCOMPARE(shortcuts.count(accounts->shortcut()), 1);
+    QSignalSpy requested(f.window.get(), &MainWindow::accountsRequested);
+    accounts->trigger();
+    QCOMPARE(requested.count(), 1);
 }
 
 void TestMainWindow::alertOnThisOpensTheRuleDialogAndTheEngineGetsTheRule() {

@@ -1,8 +1,10 @@
 // MetricChartView against a real SeriesStore and real Qt Charts widgets (offscreen): what it
-// hands to Qt Charts (units, thresholds, gaps, point budget), what it says when there is nothing
-// to draw, and how it follows the palette.
+// draws (units, thresholds, gaps, point budget, one legend entry per series in its colour), what
+// it says when there is nothing to draw, and how it follows the palette. Data points are drawn
+// by the chart's SeriesPolylineItem; each series keeps one empty QLineSeries as its legend entry.
 #include "charts/chart_axes.h"
 #include "charts/metric_chart_view.h"
+#include "charts/series_polyline_item.h"
 #include "core/store/series_store.h"
 
 #include <QChart>
@@ -69,12 +71,33 @@ QChart *chartOf(MetricChartView &view) {
     return chartView ? chartView->chart() : nullptr;
 }
 
-// The visible, non-empty line pieces of the data series (thresholds have dashed pens).
-QList<QLineSeries *> dataSegments(MetricChartView &view) {
+// The item that draws the chart's data points (a child of the QChart).
+SeriesPolylineItem *pointsItem(MetricChartView &view) {
+    for (QGraphicsItem *item : chartOf(view)->childItems())
+        if (auto *lines = qgraphicsitem_cast<SeriesPolylineItem *>(item))
+            return lines;
+    return nullptr;
+}
+
+// What is drawn for data series `index`: its gap-free runs, in ms and display units.
+QList<QPolygonF> dataRuns(MetricChartView &view, qsizetype index = 0) {
+    QList<QPolygonF> out;
+    const SeriesPolylineItem::Line &line = pointsItem(view)->line(SeriesPolylineItem::Layer::Data, index);
+    for (qsizetype r = 0; r < line.runCount(); ++r)
+        out.append(line.run(r));
+    return out;
+}
+
+QColor dataColour(MetricChartView &view, qsizetype index = 0) {
+    return pointsItem(view)->line(SeriesPolylineItem::Layer::Data, index).pen.color();
+}
+
+// The series that carry the data series' legend entries (solid pens; thresholds are dashed).
+QList<QLineSeries *> legendCarriers(MetricChartView &view) {
     QList<QLineSeries *> out;
     for (QAbstractSeries *s : chartOf(view)->series()) {
         auto *line = qobject_cast<QLineSeries *>(s);
-        if (line && line->pen().style() == Qt::SolidLine && line->isVisible() && line->count() > 0)
+        if (line && line->pen().style() == Qt::SolidLine)
             out.append(line);
     }
     return out;
@@ -114,6 +137,7 @@ private Q_SLOTS:
     void timeAxisStatesZone();
     void gapsSplitTheLine_data();
     void gapsSplitTheLine();
+    void legendMarksSeriesWithoutData();
     void millionPointsReducedToPixelWidth();
     void redrawsAreCoalesced();
     void saysWhyItIsEmpty_data();
@@ -170,9 +194,10 @@ void TestMetricChartView::valuesAndThresholdsInDisplayUnits() {
     view.setFetchResult(QString());
     QTRY_VERIFY(view.renderStats().points > 0);
 
-    const QList<QLineSeries *> lines = dataSegments(view);
-    QCOMPARE(lines.size(), 1);
-    QCOMPARE(lines.first()->at(0).y(), shownValue);
+    QVERIFY(pointsItem(view));
+    const QList<QPolygonF> runs = dataRuns(view);
+    QCOMPARE(runs.size(), 1);
+    QCOMPARE(runs.first().first().y(), shownValue);
 
     const QList<QLineSeries *> thresholds = thresholdLines(view);
     QCOMPARE(thresholds.size(), 2);
@@ -264,16 +289,19 @@ void TestMetricChartView::gapsSplitTheLine() {
     view.setFetchResult(QString());
     QTRY_VERIFY(view.renderStats().points > 0);
 
-    const QList<QLineSeries *> lines = dataSegments(view);
-    QCOMPARE(lines.size(), segments);
+    const QList<QPolygonF> runs = dataRuns(view);
+    QCOMPARE(runs.size(), segments);
     QCOMPARE(view.renderStats().segments, segments);
-    for (QLineSeries *line : lines)
-        QCOMPARE(line->pen().color(), lines.first()->pen().color()); // one metric, one colour
-    // … and one legend entry. (Qt Charts hides the whole legend until its layout has run after
-    // a series was added, hence the wait.)
+    // One metric, one colour however many pieces: its legend entry has the line's colour …
+    const QList<QLineSeries *> carriers = legendCarriers(view);
+    QCOMPARE(carriers.size(), 1);
+    QCOMPARE(carriers.first()->pen().color(), dataColour(view));
+    QCOMPARE(carriers.first()->name(), spec.series.first().legend);
+    // … and there is one legend entry. (Qt Charts hides the whole legend until its layout has run
+    // after a series was added, hence the wait.)
     auto legendEntries = [&] {
         int entries = 0;
-        for (QLineSeries *line : lines)
+        for (QLineSeries *line : carriers)
             for (QLegendMarker *marker : chartOf(view)->legend()->markers(line))
                 entries += marker->isVisible() ? 1 : 0;
         return entries;
@@ -281,9 +309,36 @@ void TestMetricChartView::gapsSplitTheLine() {
     QTRY_COMPARE(legendEntries(), 1);
     if (segments == 2) {
         // Nothing is drawn inside the hole: the first piece ends before it, the second starts after.
-        QVERIFY(lines.at(0)->at(lines.at(0)->count() - 1).x() < double(holeFrom));
-        QVERIFY(lines.at(1)->at(0).x() >= double(holeFrom + holeMinutes * kMinuteMs));
+        QVERIFY(runs.at(0).last().x() < double(holeFrom));
+        QVERIFY(runs.at(1).first().x() >= double(holeFrom + holeMinutes * kMinuteMs));
     }
+}
+
+void TestMetricChartView::legendMarksSeriesWithoutData() {
+    // Two series, one with points in the window: each has its legend entry in its line's colour,
+    // and the empty one says so.
+    ChartSpec spec = chartSpec(Unit::Percent);
+    spec.series.append({query(QStringLiteral("OverheadLatency")), QStringLiteral("Overhead latency")});
+    SeriesStore store;
+    MetricChartView view(spec, store);
+    view.resize(800, 400);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    store.replace(series(spec, kT0, 60, kMinuteMs, 50));
+    view.setWindow({kT0, kT0 + 60 * kMinuteMs}, 60);
+    view.setFetchResult(QString());
+    QTRY_VERIFY(view.renderStats().points > 0);
+
+    const QList<QLineSeries *> carriers = legendCarriers(view);
+    QCOMPARE(carriers.size(), 2);
+    QCOMPARE(carriers.at(0)->name(), QStringLiteral("Model latency"));
+    QVERIFY2(carriers.at(1)->name().startsWith(QLatin1String("Overhead latency (")),
+             qPrintable(carriers.at(1)->name()));
+    QCOMPARE(view.renderStats().seriesWithData, 1);
+    for (qsizetype i = 0; i < 2; ++i)
+        QCOMPARE(carriers.at(i)->pen().color(), dataColour(view, i));
+    QVERIFY(dataColour(view, 0) != dataColour(view, 1));
+    QCOMPARE(dataRuns(view, 1).size(), 0); // nothing drawn for it
 }
 
 void TestMetricChartView::millionPointsReducedToPixelWidth() {
@@ -304,17 +359,18 @@ void TestMetricChartView::millionPointsReducedToPixelWidth() {
     QTRY_VERIFY(view.renderStats().points > 0);
     const qint64 firstRedrawMs = timer.elapsed();
 
-    qsizetype handedToQtCharts = 0;
-    for (QAbstractSeries *s : chartOf(view)->series())
-        if (auto *line = qobject_cast<QLineSeries *>(s); line && line->pen().style() == Qt::SolidLine)
-            handedToQtCharts += line->count();
-    QCOMPARE(handedToQtCharts, view.renderStats().points);
-    QVERIFY2(handedToQtCharts <= 4 * view.width(),
-             qPrintable(
-                 QStringLiteral("%1 points for a %2 px wide view").arg(handedToQtCharts).arg(view.width())));
-    QVERIFY(handedToQtCharts >= view.renderStats().plotWidthPx); // and not reduced to nothing
-    qInfo("1,000,000 points -> %lld handed to Qt Charts (plot %d px); first redraw %lld ms",
-          qlonglong(handedToQtCharts), view.renderStats().plotWidthPx, qlonglong(firstRedrawMs));
+    qsizetype drawn = 0;
+    for (const QPolygonF &run : dataRuns(view))
+        drawn += run.size();
+    QCOMPARE(drawn, view.renderStats().points);
+    QVERIFY2(drawn <= 4 * view.width(),
+             qPrintable(QStringLiteral("%1 points for a %2 px wide view").arg(drawn).arg(view.width())));
+    QVERIFY(drawn >= view.renderStats().plotWidthPx); // and not reduced to nothing
+    // Qt Charts holds none of them: the legend carrier stays empty.
+    for (QLineSeries *carrier : legendCarriers(view))
+        QCOMPARE(carrier->count(), 0);
+    qInfo("1,000,000 points -> %lld drawn (plot %d px); first redraw %lld ms", qlonglong(drawn),
+          view.renderStats().plotWidthPx, qlonglong(firstRedrawMs));
 }
 
 void TestMetricChartView::redrawsAreCoalesced() {
@@ -427,7 +483,7 @@ void TestMetricChartView::paletteChangeUpdatesColours() {
     view.setWindow({kT0, kT0 + 60 * kMinuteMs}, 60);
     view.setFetchResult(QString());
     QTRY_VERIFY(view.renderStats().points > 0);
-    const QColor lightSeries = dataSegments(view).first()->pen().color();
+    const QColor lightSeries = dataColour(view);
 
     QPalette dark;
     dark.setColor(QPalette::Window, QColor(0x20, 0x22, 0x25));
@@ -444,10 +500,11 @@ void TestMetricChartView::paletteChangeUpdatesColours() {
     QCOMPARE(axis<QDateTimeAxis>(view, Qt::Horizontal)->titleBrush().color(),
              dark.color(QPalette::WindowText));
     QCOMPARE(chart->legend()->labelColor(), dark.color(QPalette::WindowText));
-    // Series colours switch to the variants made for dark backgrounds.
-    const QColor darkSeries = dataSegments(view).first()->pen().color();
+    // Series colours switch to the variants made for dark backgrounds, line and legend alike.
+    const QColor darkSeries = dataColour(view);
     QVERIFY(darkSeries != lightSeries);
     QVERIFY(darkSeries.lightness() > lightSeries.lightness());
+    QCOMPARE(legendCarriers(view).first()->pen().color(), darkSeries);
 }
 
 void TestMetricChartView::accessibleNameIsTitle() {

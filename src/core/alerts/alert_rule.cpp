@@ -404,6 +404,8 @@ Result<AlertRule> AlertRule::fromJson(const QJsonObject &object, const QString &
         rule.series.namespaceName = sr.string(QStringLiteral("namespace")).value_or(QString());
         rule.series.metricName = sr.string(QStringLiteral("metric")).value_or(QString());
         rule.series.stat = sr.string(QStringLiteral("stat")).value_or(QStringLiteral("Average"));
+        rule.series.resource = sr.string(QStringLiteral("resource")).value_or(QString());
+        rule.series.account = sr.string(QStringLiteral("account")).value_or(QString());
         if (const std::optional<QJsonObject> dims = sr.object(QStringLiteral("dimensions"))) {
             for (auto it = dims->begin(); it != dims->end(); ++it) { // QJsonObject: sorted by name
                 if (!it.value().isString()) {
@@ -500,6 +502,11 @@ QJsonObject AlertRule::toJson() const {
         dims.insert(d.name, d.value);
     s.insert(QStringLiteral("dimensions"), dims);
     s.insert(QStringLiteral("stat"), series.stat);
+    if (!series.resource.isEmpty())
+        s.insert(QStringLiteral("resource"), series.resource);
+    // The session's account the series is fetched with (part of its key); empty = the primary.
+    if (!series.account.isEmpty())
+        s.insert(QStringLiteral("account"), series.account);
     o.insert(QStringLiteral("series"), s);
 
     o.insert(QStringLiteral("comparison"), comparisonName(comparison));

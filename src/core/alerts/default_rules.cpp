@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QLocale>
 
+#include <algorithm>
 #include <cmath>
 
 namespace mlwatch {
@@ -40,8 +41,12 @@ struct RuleRecipe {
     int datapointsToAlarm;
     int keepFiringForSeconds;
     MissingDataPolicy missingData;
-    const char *name;        // translatable; %1 = the resource, %2 = the series' legend
-    const char *description; // translatable; %1 warning, %2 its recovery, %3 critical, %4 its recovery
+    const char *name;          // translatable; %1 = the resource, %2 = the series' legend
+    const char *description;   // translatable; %1 warning, %2 its recovery, %3 critical, %4 its recovery
+    const char *cloud = "aws"; // ChartSpec::cloud of the charts it applies to (empty there = "aws")
+    // "name=value": the series must also carry this filter (Azure: the 5xx series of
+    // RequestsPerMinute, beside the 4xx one of the same metric and aggregation).
+    const char *dimension = nullptr;
 };
 
 const RuleRecipe kRecipes[] = {
@@ -121,16 +126,68 @@ const RuleRecipe kRecipes[] = {
          "Model Monitor flags a feature whose distance from the training baseline exceeds %1 "
          "(warning); %3 is critical. One value per hourly monitoring run, so each run is judged "
          "on its own; recovery 20 % lower (%2 / %4). An hour without a run keeps the state.")},
+    // --- Azure Machine Learning (azure_catalog.cpp; chart ids carry the account) ---------------
+    {"monitoring", "latency", "RequestLatency_P99", "Average", false, "ms", 0.9, 0, 60, 5, 3, 0,
+     MissingDataPolicy::NotBreaching,
+     QT_TRANSLATE_NOOP("mlwatch::DefaultRules", "Request latency (P99) — %1"),
+     QT_TRANSLATE_NOOP(
+         "mlwatch::DefaultRules",
+         "Critical when the endpoint's 99th-percentile latency is above %3 ms: one request in a "
+         "hundred waits longer than an interactive caller accepts. Warning above %1 ms gives "
+         "notice first. Recovery only below %4 ms (warning %2 ms) so a latency hovering at the "
+         "line does not flap. 3 of the last 5 minutes: one slow minute is not an incident. Azure "
+         "publishes no latency without requests, so missing minutes count as fine."),
+     "azure"},
+    {"monitoring", "errors", "RequestsPerMinute", "Total", false, "count", 0.5, 0, 60, 5, 3, 0,
+     MissingDataPolicy::NotBreaching, QT_TRANSLATE_NOOP("mlwatch::DefaultRules", "Server errors (5xx) — %1"),
+     QT_TRANSLATE_NOOP(
+         "mlwatch::DefaultRules",
+         "5xx responses are failures of the deployment or the platform (4xx are the clients' "
+         "mistakes and are not alerted on). Warning above %1 and critical above %3 errors a "
+         "minute, in 3 of the last 5 minutes; it recovers below %2 / %4 a minute so a trickle of "
+         "errors does not flap. Minutes without requests count as error-free."),
+     "azure", "statusCodeClass=5xx"},
+    {"deployment", "cpu", "CpuUtilizationPercentage", "Average", false, "%", 1.0, 5, 60, 10, 8, 0,
+     MissingDataPolicy::Missing, QT_TRANSLATE_NOOP("mlwatch::DefaultRules", "Deployment CPU — %1"),
+     QT_TRANSLATE_NOOP(
+         "mlwatch::DefaultRules",
+         "Warning above %1 %: time to add instances before latency suffers; critical above %3 %. "
+         "8 of the last 10 minutes, so a short burst of traffic does not page anyone; recovery "
+         "5 points lower (%2 % / %4 %). A deployment that stops publishing CPU is reported as "
+         "no data."),
+     "azure"},
+    {"deployment", "memory", "CpuMemoryUtilizationPercentage", "Maximum", false, "%", 1.0, 5, 60, 5, 4, 0,
+     MissingDataPolicy::Missing, QT_TRANSLATE_NOOP("mlwatch::DefaultRules", "Deployment memory — %1"),
+     QT_TRANSLATE_NOOP(
+         "mlwatch::DefaultRules",
+         "A model server that runs out of memory is killed, restarts and fails its requests. The "
+         "fullest instance, not the average, is the one that goes: warning above %1 % (the risk "
+         "of an out-of-memory kill begins), critical above %3 %, in 4 of the last 5 minutes; "
+         "recovery 5 points lower (%2 % / %4 %)."),
+     "azure"},
 };
 
-const RuleRecipe *recipeFor(const QString &chartId) {
-    const QStringList parts = chartId.split(QLatin1Char('/'));
+// The recipe for a chart: by the first two parts of its id (stage and kind) and its cloud.
+const RuleRecipe *recipeFor(const ChartSpec &chart) {
+    const QStringList parts = chart.id.split(QLatin1Char('/'));
     if (parts.size() < 3)
         return nullptr;
+    const QString cloud = chart.cloud.isEmpty() ? QStringLiteral("aws") : chart.cloud;
     for (const RuleRecipe &r : kRecipes)
-        if (parts.at(0) == QLatin1String(r.stage) && parts.at(1) == QLatin1String(r.kind))
+        if (parts.at(0) == QLatin1String(r.stage) && parts.at(1) == QLatin1String(r.kind) &&
+            cloud == QLatin1String(r.cloud))
             return &r;
     return nullptr;
+}
+
+// True when the series carries the recipe's required filter (or the recipe needs none).
+bool hasRequiredDimension(const RuleRecipe &recipe, const MetricQuery &query) {
+    if (!recipe.dimension)
+        return true;
+    const QStringList nameValue = QString::fromLatin1(recipe.dimension).split(QLatin1Char('='));
+    const Dimension wanted{nameValue.value(0), nameValue.value(1)};
+    return std::any_of(query.dimensions.begin(), query.dimensions.end(),
+                       [&wanted](const Dimension &d) { return d == wanted; });
 }
 
 QString number(double v) {
@@ -158,7 +215,7 @@ double recovery(const RuleRecipe &r, double trigger) {
 QList<AlertRule> defaultRulesFor(const QList<ChartSpec> &charts) {
     QList<AlertRule> rules;
     for (const ChartSpec &chart : charts) {
-        const RuleRecipe *recipe = recipeFor(chart.id);
+        const RuleRecipe *recipe = recipeFor(chart);
         std::optional<double> critical;
         std::optional<double> warning;
         for (const ThresholdLine &t : chart.thresholds)
@@ -170,14 +227,16 @@ QList<AlertRule> defaultRulesFor(const QList<ChartSpec> &charts) {
             const bool matches = recipe->perSeries ? s.query.metricName.startsWith(metric) &&
                                                          s.query.metricName.size() > metric.size()
                                                    : s.query.metricName == metric;
-            if (!matches || s.query.stat != QLatin1String(recipe->stat))
+            if (!matches || s.query.stat != QLatin1String(recipe->stat) ||
+                !hasRequiredDimension(*recipe, s.query))
                 continue;
             AlertRule rule;
             rule.id = QStringLiteral("default:") + chart.id;
             if (recipe->perSeries)
                 rule.id += QLatin1Char(':') + s.query.metricName;
             rule.name = fillPlaceholders(tr(recipe->name), {resourceName(chart), s.legend});
-            rule.cloud = QStringLiteral("aws");
+            rule.cloud = QLatin1String(recipe->cloud);
+            rule.account = chart.account; // the series' account (empty: the session's primary)
             rule.series = s.query;
             rule.comparison = AlertComparison::Above;
             rule.critical = *critical;

@@ -323,8 +323,12 @@ QList<ChartSeriesSpec> seriesFor(const ChartRule &rule, const QList<MetricDescri
             return a.metricName < b.metricName;
         });
         for (const MetricDescriptor &m : matching) {
-            MetricQuery q{m.namespaceName, m.metricName, m.dimensions, QLatin1String(s.stat),
-                          rule.periodSeconds};
+            MetricQuery q;
+            q.namespaceName = m.namespaceName;
+            q.metricName = m.metricName;
+            q.dimensions = m.dimensions;
+            q.stat = QLatin1String(s.stat);
+            q.periodSeconds = rule.periodSeconds;
             const QString legend = s.legend ? tr(s.legend) : m.metricName.mid(qstrlen(s.metric));
             out.append(ChartSeriesSpec{std::move(q), legend});
         }

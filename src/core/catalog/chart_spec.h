@@ -25,10 +25,17 @@ struct ChartSeriesSpec {
 
 // One chart of a stage tab, as the catalog builds it for a discovered resource.
 struct ChartSpec {
-    QString id; // stable: "training/cpu-gpu/<resource>"
+    // Stable: "training/cpu-gpu/<resource>" (AWS), "training/cpu-gpu/<account>/<resource>" (Azure).
+    QString id;
     Stage stage = Stage::Monitoring;
-    QString title;          // translated: "CPU vs GPU — churn-train-2026-11"
-    QString resource;       // "churn-train-2026-11/algo-1"
+    QString title;    // translated: "CPU vs GPU — churn-train-2026-11"
+    QString resource; // "churn-train-2026-11/algo-1"
+    // Whose chart it is, for grouping by account: the Account id its queries carry (empty = the
+    // session's primary AWS account), the label shown to people (set by the session) and the
+    // cloud ("aws" | "azure" | "gcp"; empty = "aws", as AlertRule::cloud).
+    QString account;
+    QString accountLabel;
+    QString cloud;
     Unit unit = Unit::None; // raw unit of every series on the chart (one unit per chart)
     QList<ChartSeriesSpec> series;
     QList<ThresholdLine> thresholds;

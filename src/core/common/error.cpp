@@ -30,6 +30,8 @@ QString errorCodeName(ErrorCode code) {
         return QStringLiteral("cancelled");
     case ErrorCode::Io:
         return QStringLiteral("io");
+    case ErrorCode::Keychain:
+        return QStringLiteral("keychain");
     }
     return QStringLiteral("unknown");
 }
@@ -57,6 +59,8 @@ int exitStatusFor(ErrorCode code) {
         return 8;
     case ErrorCode::Io:
         return 9;
+    case ErrorCode::Keychain:
+        return 10;
     }
     return 1;
 }

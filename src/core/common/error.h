@@ -17,6 +17,7 @@ enum class ErrorCode {
     ServiceError,  // the cloud answered with a well-formed error (5xx, validation, …)
     Cancelled,     // the user or a newer request cancelled this one
     Io,            // reading or writing a local file failed
+    Keychain,      // the OS keychain is missing, locked or refused (never a plaintext fallback)
 };
 
 // An error as a value. `message` is translated and shown to people; `detail` is for logs and

@@ -47,6 +47,63 @@ std::optional<Unit> knownUnit(const QString &metric) {
     return std::nullopt;
 }
 
+// Azure Monitor metric namespaces are resource types; CloudWatch's are "AWS/…" or "/aws/…".
+bool isAzureNamespace(const QString &ns) {
+    return ns.startsWith(QLatin1String("Microsoft."), Qt::CaseInsensitive);
+}
+
+// The units Azure Monitor's metric definitions give for the Azure ML metrics of cloud-apis.md
+// §2.6 (and the storage account's UsedCapacity). Names collide across namespaces
+// (CpuUtilizationPercentage is Count on a workspace, Percent on a deployment), so the namespace
+// is part of the key; both compare case-insensitively, as Azure does.
+std::optional<Unit> knownAzureUnit(const QString &ns, const QString &metric) {
+    static constexpr char kWorkspaces[] = "Microsoft.MachineLearningServices/workspaces";
+    static constexpr char kEndpoints[] = "Microsoft.MachineLearningServices/workspaces/onlineEndpoints";
+    static constexpr char kDeployments[] =
+        "Microsoft.MachineLearningServices/workspaces/onlineEndpoints/deployments";
+    // Every workspace metric (runs, quota, model, node and per-run resource usage) is documented
+    // with unit Count, even the percentages.
+    if (ns.compare(QLatin1String(kWorkspaces), Qt::CaseInsensitive) == 0)
+        return Unit::Count;
+    struct Entry {
+        const char *ns;
+        const char *name;
+        Unit unit;
+    };
+    static constexpr Entry kExact[] = {
+        {kEndpoints, "RequestLatency", Unit::Milliseconds},
+        {kEndpoints, "RequestLatency_P50", Unit::Milliseconds},
+        {kEndpoints, "RequestLatency_P90", Unit::Milliseconds},
+        {kEndpoints, "RequestLatency_P95", Unit::Milliseconds},
+        {kEndpoints, "RequestLatency_P99", Unit::Milliseconds},
+        {kEndpoints, "RequestsPerMinute", Unit::Count},
+        {kEndpoints, "ConnectionsActive", Unit::Count},
+        {kEndpoints, "NewConnectionsPerSecond", Unit::CountPerSecond},
+        {kEndpoints, "DataCollectionEventsPerMinute", Unit::Count},
+        {kEndpoints, "DataCollectionErrorsPerMinute", Unit::Count},
+        {kDeployments, "CpuUtilizationPercentage", Unit::Percent},
+        {kDeployments, "CpuMemoryUtilizationPercentage", Unit::Percent},
+        {kDeployments, "GpuUtilizationPercentage", Unit::Percent},
+        {kDeployments, "GpuMemoryUtilizationPercentage", Unit::Percent},
+        {kDeployments, "DiskUtilization", Unit::Percent},
+        {kDeployments, "GpuEnergyJoules", Unit::Count},
+        {kDeployments, "DeploymentCapacity", Unit::Count},
+        {kDeployments, "DataCollectionEventsPerMinute", Unit::Count},
+        {kDeployments, "DataCollectionErrorsPerMinute", Unit::Count},
+        {kDeployments, "RequestLatency_P50", Unit::Milliseconds},
+        {kDeployments, "RequestLatency_P90", Unit::Milliseconds},
+        {kDeployments, "RequestLatency_P95", Unit::Milliseconds},
+        {kDeployments, "RequestLatency_P99", Unit::Milliseconds},
+        {kDeployments, "RequestsPerMinute", Unit::Count},
+        {"Microsoft.Storage/storageAccounts", "UsedCapacity", Unit::Bytes},
+    };
+    for (const Entry &e : kExact)
+        if (ns.compare(QLatin1String(e.ns), Qt::CaseInsensitive) == 0 &&
+            metric.compare(QLatin1String(e.name), Qt::CaseInsensitive) == 0)
+            return e.unit;
+    return std::nullopt;
+}
+
 } // namespace
 
 QString SeriesNaming::seriesName(const MetricQuery &query) {
@@ -64,6 +121,10 @@ QString SeriesNaming::seriesName(const MetricQuery &query) {
 }
 
 QString SeriesNaming::unitName(const MetricQuery &query) {
+    if (isAzureNamespace(query.namespaceName)) {
+        const std::optional<Unit> unit = knownAzureUnit(query.namespaceName, query.metricName);
+        return unit ? azureUnitName(*unit) : QString();
+    }
     const std::optional<Unit> unit = knownUnit(query.metricName);
     return unit ? cloudWatchUnitName(*unit) : QString();
 }

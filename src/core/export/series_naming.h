@@ -17,7 +17,9 @@ public:
     static QString seriesName(const MetricQuery &query);
 
     // CloudWatch's unit name for the metrics MLWatch knows ("Microseconds" for ModelLatency,
-    // "Percent" for *Utilization, …), else empty. Raw units: nothing is converted.
+    // "Percent" for *Utilization, …); for an Azure Monitor namespace ("Microsoft.…") Azure's
+    // name ("MilliSeconds" for RequestLatency_P99, "Count" for Active Cores, …); else empty.
+    // Raw units: nothing is converted.
     static QString unitName(const MetricQuery &query);
 };
 

@@ -12,8 +12,11 @@ QString MetricQuery::seriesKey() const {
     dims.reserve(sorted.size());
     for (const Dimension &d : sorted)
         dims.append(d.name + QLatin1Char('=') + d.value);
-    return namespaceName + QLatin1Char('|') + metricName + QLatin1Char('|') + dims.join(QLatin1Char(',')) +
-           QLatin1Char('|') + stat;
+    const QString prefix = (account.isEmpty() && resource.isEmpty())
+                               ? QString()
+                               : account + QLatin1Char('|') + resource + QLatin1Char('|');
+    return prefix + namespaceName + QLatin1Char('|') + metricName + QLatin1Char('|') +
+           dims.join(QLatin1Char(',')) + QLatin1Char('|') + stat;
 }
 
 } // namespace mlwatch

@@ -65,4 +65,35 @@ Unit unitFromCloudWatchName(const QString &name) {
     return Unit::None;
 }
 
+QString azureUnitName(Unit unit) {
+    switch (unit) {
+    case Unit::None:
+        return QStringLiteral("Unspecified");
+    case Unit::Count:
+        return QStringLiteral("Count");
+    case Unit::Percent:
+        return QStringLiteral("Percent");
+    case Unit::Microseconds:
+        return QString();
+    case Unit::Milliseconds:
+        return QStringLiteral("MilliSeconds");
+    case Unit::Seconds:
+        return QStringLiteral("Seconds");
+    case Unit::Bytes:
+        return QStringLiteral("Bytes");
+    case Unit::CountPerSecond:
+        return QStringLiteral("CountPerSecond");
+    }
+    return QString();
+}
+
+Unit unitFromAzureName(const QString &name) {
+    for (Unit u :
+         {Unit::Count, Unit::Percent, Unit::Milliseconds, Unit::Seconds, Unit::Bytes, Unit::CountPerSecond}) {
+        if (azureUnitName(u).compare(name, Qt::CaseInsensitive) == 0)
+            return u;
+    }
+    return Unit::None;
+}
+
 } // namespace mlwatch

@@ -22,4 +22,12 @@ DisplayUnit displayUnitFor(Unit raw);
 QString cloudWatchUnitName(Unit unit);
 Unit unitFromCloudWatchName(const QString &name);
 
+// Azure Monitor's name for the unit (its MetricUnit enum: "Count", "Percent", "MilliSeconds",
+// "Seconds", "Bytes", "CountPerSecond", "Unspecified" for None); empty for Microseconds, which
+// Azure has no name for. The CLI writes it in the `unit` column of Azure series.
+QString azureUnitName(Unit unit);
+// The inverse, case-insensitively ("Milliseconds" and "MilliSeconds" both read); None for the
+// names with no Unit here (BytesPerSecond, Cores, …) and for anything unknown.
+Unit unitFromAzureName(const QString &name);
+
 } // namespace mlwatch

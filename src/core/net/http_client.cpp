@@ -3,6 +3,9 @@
 #include "core/common/logging.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QHostAddress>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -101,6 +104,8 @@ QNetworkReply *HttpClient::send(const HttpRequest &request, QObject *context, Ca
         qreq.setRawHeader(name, value);
     qreq.setTransferTimeout(int(m_timeout.count()));
     qreq.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    if (!m_extraCaCertificates.isEmpty())
+        qreq.setSslConfiguration(m_sslConfiguration);
 
     QNetworkReply *reply = manager()->sendCustomRequest(qreq, request.method, request.body);
     ++m_requestCount;
@@ -158,6 +163,66 @@ QNetworkReply *HttpClient::send(const HttpRequest &request, QObject *context, Ca
             reply->abort();
         });
     return reply;
+}
+
+void HttpClient::setExtraCaCertificates(const QList<QSslCertificate> &certificates) {
+    m_extraCaCertificates = certificates;
+    m_sslConfiguration = QSslConfiguration::defaultConfiguration();
+    if (certificates.isEmpty())
+        return;
+    // Setting any CA list turns off Qt's on-demand loading of the system store, so the system's
+    // CAs are listed explicitly: the extras are added to them, never instead of them.
+    QList<QSslCertificate> authorities = m_sslConfiguration.caCertificates();
+    const QList<QSslCertificate> system = QSslConfiguration::systemCaCertificates();
+    for (const QList<QSslCertificate> *list : {&system, &certificates}) {
+        for (const QSslCertificate &certificate : *list) {
+            if (!authorities.contains(certificate))
+                authorities.append(certificate);
+        }
+    }
+    m_sslConfiguration.setCaCertificates(authorities);
+    // Verification is on even if the process-wide default was lowered.
+    const QSslSocket::PeerVerifyMode mode = m_sslConfiguration.peerVerifyMode();
+    if (mode == QSslSocket::VerifyNone || mode == QSslSocket::QueryPeer)
+        m_sslConfiguration.setPeerVerifyMode(QSslSocket::VerifyPeer);
+}
+
+Result<QList<QSslCertificate>> HttpClient::loadCaBundle(const QString &pemPath) {
+    constexpr qint64 kMaxBundleBytes = 16 * 1024 * 1024; // the whole Mozilla store is ~250 KiB
+    const QString file = QDir::toNativeSeparators(pemPath);
+    const QFileInfo info(pemPath);
+    if (pemPath.isEmpty() || !info.isFile())
+        return Error{ErrorCode::Io, tr("The CA bundle %1 was not found.").arg(file), QString()};
+    if (info.size() > kMaxBundleBytes)
+        return Error{ErrorCode::BadArgument,
+                     tr("The CA bundle %1 is larger than %2 MiB; it is not a PEM certificate file.")
+                         .arg(file)
+                         .arg(kMaxBundleBytes / (1024 * 1024)),
+                     QString()};
+    QFile reader(pemPath);
+    if (!reader.open(QIODevice::ReadOnly))
+        return Error{ErrorCode::Io,
+                     tr("Could not read the CA bundle %1: %2.").arg(file, reader.errorString()), QString()};
+    const QByteArray pem = reader.readAll();
+    const qsizetype blocks = pem.count("-----BEGIN CERTIFICATE-----");
+    QList<QSslCertificate> certificates = QSslCertificate::fromData(pem, QSsl::Pem);
+    certificates.removeIf([](const QSslCertificate &certificate) { return certificate.isNull(); });
+    if (certificates.isEmpty())
+        return Error{ErrorCode::BadArgument,
+                     tr("The CA bundle %1 contains no PEM certificate (\"-----BEGIN CERTIFICATE-----\" "
+                        "blocks).")
+                         .arg(file),
+                     QString()};
+    if (certificates.size() < blocks)
+        return Error{
+            ErrorCode::BadArgument,
+            tr("The CA bundle %1 has %2 certificate blocks, but only %3 could be read; fix or remove "
+               "the damaged ones.")
+                .arg(file)
+                .arg(blocks)
+                .arg(certificates.size()),
+            QString()};
+    return certificates;
 }
 
 void HttpClient::abortAll() {

@@ -3,8 +3,11 @@
 #include "core/common/result.h"
 #include "core/net/http_types.h"
 
+#include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QSslCertificate>
+#include <QSslConfiguration>
 
 #include <chrono>
 #include <functional>
@@ -20,7 +23,9 @@ namespace mlwatch {
 //  - a meter of requests sent (the status bar shows it; tests count calls with it);
 //  - a safety rule: a request that carries credentials (Authorization, X-Amz-Security-Token)
 //    goes over plain http:// only to a loopback host; TLS verification is never relaxed;
-//  - one mapping of transport failures to Error values.
+//  - one mapping of transport failures to Error values;
+//  - optional extra CA certificates (a corporate TLS-inspecting proxy), trusted beside the
+//    system's, never instead of verification.
 // HTTP error statuses (4xx/5xx) are *not* errors here: they come back as an HttpResponse for
 // the provider to read, since each cloud encodes its error in the body.
 // Threading: lives on the thread that uses it; callbacks run on that thread.
@@ -50,6 +55,20 @@ public:
     // True when `url` may carry credentials: https anywhere, http only on loopback.
     static bool mayCarryCredentials(const QUrl &url);
 
+    // Extra CA certificates trusted for every request from now on, *added to* the system's CAs
+    // (a corporate proxy that re-signs TLS). Verification stays on: the peer verify mode is never
+    // lowered. An empty list goes back to Qt's default configuration.
+    void setExtraCaCertificates(const QList<QSslCertificate> &certificates);
+    QList<QSslCertificate> extraCaCertificates() const { return m_extraCaCertificates; }
+
+    // The environment variable that names a PEM bundle of extra CA certificates. The app and the
+    // CLI read it at start-up, load the file with loadCaBundle() and, on success, hand the result
+    // to setExtraCaCertificates(); on failure they show the error and go on without it.
+    static constexpr char kCaBundleVariable[] = "MLWATCH_CA_BUNDLE";
+    // Reads every "-----BEGIN CERTIFICATE-----" block of a PEM file. Errors name the file: Io when
+    // it cannot be read, BadArgument when it holds no certificate or a block that is not one.
+    static Result<QList<QSslCertificate>> loadCaBundle(const QString &pemPath);
+
 Q_SIGNALS:
     void requestCountChanged(quint64 count);
 
@@ -61,6 +80,8 @@ private:
     qint64 m_maxResponseBytes = 64 * 1024 * 1024;
     quint64 m_requestCount = 0;
     qint64 m_bytesReceived = 0;
+    QList<QSslCertificate> m_extraCaCertificates;
+    QSslConfiguration m_sslConfiguration; // system + extra CAs; used only when there are extras
 };
 
 } // namespace mlwatch

@@ -2,44 +2,135 @@
 
 #include "core/alerts/alert_engine.h"
 #include "core/alerts/default_rules.h"
+#include "core/auth/azure_token_source.h"
 #include "core/catalog/aws_catalog.h"
+#include "core/catalog/azure_catalog.h"
 #include "core/common/clock.h"
 #include "core/fetch/fetch_scheduler.h"
 #include "core/net/http_client.h"
 #include "core/providers/aws/cloudwatch_provider.h"
+#include "core/providers/azure/azure_monitor_provider.h"
+#include "core/session/provider_router.h"
 #include "core/store/series_store.h"
+
+#include <QSet>
+
+#include <list>
 
 namespace mlwatch {
 
+// One account's parts, destroyed provider first (it refers to the token sources).
+struct MonitorSession::AccountParts {
+    SessionAccount info;
+    std::unique_ptr<AzureTokenSource> armTokens;
+    std::unique_ptr<AzureTokenSource> batchTokens;
+    std::unique_ptr<MetricProvider> provider;
+};
+
 // The services in dependency order: each one's constructor may use those above it, and they
-// are destroyed in reverse.
+// are destroyed in reverse (the scheduler before the router, the router before the providers).
 struct MonitorSession::Parts {
-    Parts(const Clock &clock, const aws::AwsResolved &account, const QString &label)
-        : provider(http, clock, account.credentials, account.endpoint, label)
-        , alerts(clock, store)
-        , scheduler(clock, provider, store) {}
+    explicit Parts(const Clock &c)
+        : clock(c)
+        , alerts(c, store)
+        , scheduler(c, router, store) {}
+    const Clock &clock;
     HttpClient http;
-    aws::CloudWatchProvider provider;
+    std::list<AccountParts> accounts; // AWS primary first, then the rest in the order added
+    ProviderRouter router;
     SeriesStore store;
     AlertEngine alerts;
     FetchScheduler scheduler;
 };
 
+// The answers of one start(): per account, in the order of Parts::accounts.
+struct MonitorSession::Discovery {
+    QList<std::optional<Result<QList<MetricDescriptor>>>> found;
+    int pending = 0;
+};
+
+MonitorSession::MonitorSession(const Clock &clock, QObject *parent)
+    : QObject(parent)
+    , m_parts(std::make_unique<Parts>(clock)) {}
+
 MonitorSession::MonitorSession(const Clock &clock, const aws::AwsResolved &account,
                                const QString &accountLabel, QObject *parent)
-    : QObject(parent)
-    , m_parts(std::make_unique<Parts>(clock, account, accountLabel)) {}
+    : MonitorSession(clock, parent) {
+    AccountParts &parts = m_parts->accounts.emplace_front();
+    parts.info = SessionAccount{QString(), AccountKind::Aws, accountLabel};
+    parts.provider = std::make_unique<aws::CloudWatchProvider>(m_parts->http, clock, account.credentials,
+                                                               account.endpoint, accountLabel);
+    m_parts->router.addProvider(QString(), parts.provider.get());
+}
 
 MonitorSession::~MonitorSession() {
-    // Stop callbacks into parts that are about to go.
-    m_parts->provider.cancelAll();
+    // Stop callbacks into parts that are about to go; what they still report is ignored.
+    m_stopping = true;
+    m_parts->router.cancelAll();
+}
+
+Result<void> MonitorSession::addAzureAccount(const Account &account, const AccountSecret &secret,
+                                             const azure::AzureEndpointConfig &endpoint) {
+    if (account.kind != AccountKind::Azure || !isValidAccountId(account.id))
+        return Error{ErrorCode::BadArgument,
+                     tr("“%1” is not an Azure account that a session can watch.").arg(account.displayName()),
+                     QString()};
+    if (m_parts->router.providerFor(account.id))
+        return Error{ErrorCode::BadArgument,
+                     tr("The account “%1” is in this session already.").arg(account.id), QString()};
+    if (!secret.isCompleteFor(AccountKind::Azure))
+        return Error{
+            ErrorCode::NoCredentials,
+            tr("The account “%1” has no client secret: enter it in Accounts….").arg(account.displayName()),
+            QString()};
+
+    AzureTokenSource::Config config;
+    if (!account.authorityHost.isEmpty())
+        config.authorityHost = QUrl(account.authorityHost);
+    config.tenantId = account.tenantId;
+    config.clientId = account.clientId;
+    config.clientSecret = secret.clientSecret;
+    AccountParts &parts = m_parts->accounts.emplace_back();
+    parts.info = SessionAccount{account.id, AccountKind::Azure, account.displayName()};
+    config.scope = QString::fromLatin1(azure::kArmScope);
+    parts.armTokens = std::make_unique<AzureTokenSource>(m_parts->http, m_parts->clock, config);
+    config.scope = QString::fromLatin1(azure::kBatchScope);
+    parts.batchTokens = std::make_unique<AzureTokenSource>(m_parts->http, m_parts->clock, config);
+    parts.provider = std::make_unique<azure::AzureMonitorProvider>(
+        m_parts->http, m_parts->clock, *parts.armTokens, *parts.batchTokens, endpoint, parts.info.label);
+    m_parts->router.addProvider(account.id, parts.provider.get());
+    return {};
+}
+
+azure::AzureEndpointConfig MonitorSession::azureEndpointFor(const Account &account) {
+    azure::AzureEndpointConfig endpoint;
+    endpoint.subscriptionIds = account.subscriptionIds;
+    if (account.endpointUrl.isEmpty())
+        return endpoint;
+    endpoint.armEndpoint = QUrl(account.endpointUrl);
+    const QUrl publicArm(QString::fromLatin1(azure::kDefaultArmEndpoint));
+    if (endpoint.armEndpoint.host().compare(publicArm.host(), Qt::CaseInsensitive) != 0)
+        endpoint.batchEndpoint = endpoint.armEndpoint;
+    return endpoint;
 }
 
 HttpClient &MonitorSession::http() {
     return m_parts->http;
 }
 MetricProvider &MonitorSession::provider() {
-    return m_parts->provider;
+    return m_parts->router;
+}
+ProviderRouter &MonitorSession::router() {
+    return m_parts->router;
+}
+MetricProvider *MonitorSession::providerFor(const QString &accountId) const {
+    return m_parts->router.providerFor(accountId);
+}
+QList<SessionAccount> MonitorSession::accounts() const {
+    QList<SessionAccount> out;
+    for (const AccountParts &parts : m_parts->accounts)
+        out.append(parts.info);
+    return out;
 }
 SeriesStore &MonitorSession::store() {
     return m_parts->store;
@@ -52,27 +143,73 @@ FetchScheduler &MonitorSession::scheduler() {
 }
 
 void MonitorSession::start() {
-    m_parts->provider.discover(aws::catalogNamespaces(), [this](Result<QList<MetricDescriptor>> found) {
-        if (!found) {
-            Q_EMIT discoveryFailed(found.error());
-            return;
+    auto discovery = std::make_shared<Discovery>();
+    discovery->found.resize(qsizetype(m_parts->accounts.size()));
+    discovery->pending = int(m_parts->accounts.size()) + 1; // + start() itself, done below
+    qsizetype index = 0;
+    for (AccountParts &parts : m_parts->accounts) {
+        const QStringList namespaces =
+            parts.info.kind == AccountKind::Azure ? azure::catalogResourceTypes() : aws::catalogNamespaces();
+        parts.provider->discover(namespaces, [this, discovery, index](Result<QList<MetricDescriptor>> found) {
+            discovery->found[index] = std::move(found);
+            discovered(discovery);
+        });
+        ++index;
+    }
+    discovered(discovery);
+}
+
+void MonitorSession::discovered(const std::shared_ptr<Discovery> &discovery) {
+    if (--discovery->pending > 0 || m_stopping)
+        return;
+    QList<ChartSpec> charts;
+    bool anyListed = false;
+    qsizetype index = 0;
+    for (const AccountParts &parts : m_parts->accounts) {
+        const std::optional<Result<QList<MetricDescriptor>>> &found = discovery->found.at(index++);
+        if (!found)
+            continue;
+        if (!*found) {
+            // The providers' errors name the account already; make sure of it.
+            Error error = found->error();
+            if (!error.message.contains(parts.info.label))
+                error.message = tr("%1: %2").arg(parts.info.label, error.message);
+            Q_EMIT discoveryFailed(error);
+            continue;
         }
-        m_charts = aws::buildAwsCharts(*found);
-        // Default rules for the charts, unless the workspace already has a rule with that id.
-        QList<AlertRule> rules = m_parts->alerts.rules();
-        for (const AlertRule &rule : defaultRulesFor(m_charts))
-            if (!m_parts->alerts.contains(rule.id))
-                rules.append(rule);
-        (void)m_parts->alerts.setRules(rules); // defaults are valid by construction
-        QList<MetricQuery> queries;
-        for (const ChartSpec &chart : std::as_const(m_charts))
-            for (const ChartSeriesSpec &series : chart.series)
-                if (!queries.contains(series.query))
-                    queries.append(series.query);
-        m_parts->scheduler.setQueries(queries);
-        Q_EMIT chartsReady();
-        m_parts->scheduler.refreshNow();
-    });
+        anyListed = true;
+        QList<ChartSpec> built = parts.info.kind == AccountKind::Azure
+                                     ? azure::buildAzureCharts(**found, parts.info.id)
+                                     : aws::buildAwsCharts(**found);
+        for (ChartSpec &chart : built) {
+            chart.account = parts.info.id;
+            chart.accountLabel = parts.info.label;
+            chart.cloud = accountKindId(parts.info.kind);
+        }
+        charts.append(std::move(built));
+    }
+    if (!anyListed)
+        return;
+    m_charts = std::move(charts);
+    // Default rules for the charts, unless the workspace already has a rule with that id.
+    QList<AlertRule> rules = m_parts->alerts.rules();
+    for (const AlertRule &rule : defaultRulesFor(m_charts))
+        if (!m_parts->alerts.contains(rule.id))
+            rules.append(rule);
+    (void)m_parts->alerts.setRules(rules); // defaults are valid by construction
+    QList<MetricQuery> queries;
+    QSet<QString> asked; // series key and period: a few hundred queries, compared once each
+    for (const ChartSpec &chart : std::as_const(m_charts))
+        for (const ChartSeriesSpec &series : chart.series)
+            if (const QString key =
+                    series.query.seriesKey() + QLatin1Char('@') + QString::number(series.query.periodSeconds);
+                !asked.contains(key)) {
+                asked.insert(key);
+                queries.append(series.query);
+            }
+    m_parts->scheduler.setQueries(queries);
+    Q_EMIT chartsReady();
+    m_parts->scheduler.refreshNow();
 }
 
 } // namespace mlwatch

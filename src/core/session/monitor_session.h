@@ -1,8 +1,10 @@
 #pragma once
 
+#include "core/auth/account.h"
 #include "core/catalog/chart_spec.h"
 #include "core/common/error.h"
 #include "core/providers/aws/aws_environment.h"
+#include "core/providers/azure/azure_config.h"
 
 #include <QObject>
 
@@ -15,26 +17,64 @@ class Clock;
 class FetchScheduler;
 class HttpClient;
 class MetricProvider;
+class ProviderRouter;
 class SeriesStore;
 
-// The one composition root that the GUI and the CLI each build: an HTTP client, one account's
-// provider, the series store and the fetch scheduler, in dependency order. start() discovers the
-// account's resources, builds the five tabs' charts from the catalog and fetches them.
+// One account a session watches, as people and the charts see it.
+struct SessionAccount {
+    QString id; // the Account id its queries carry; empty for the primary AWS account
+    AccountKind kind = AccountKind::Aws;
+    QString label; // "Demo cloud (simulated AWS)", "Demo Azure (fraud-ml)"
+};
+
+// The one composition root that the GUI and the CLI each build: an HTTP client, the accounts'
+// providers behind a ProviderRouter, the series store, the alert engine and the fetch scheduler,
+// in dependency order. A session watches at most one AWS account, the primary (its series keys
+// carry no account, so alert history and exports of single-account sessions stay valid), and
+// any number of Azure accounts (their queries carry the account id). start() discovers every
+// account's resources, builds the five tabs' charts from each cloud's catalog (AWS first, then
+// the Azure accounts in the order added) and fetches them.
 class MonitorSession : public QObject {
     Q_OBJECT
 public:
-    // `clock` must outlive the session. `accountLabel` is shown to people ("Demo cloud").
+    // A session without an account yet (add some before start()). `clock` must outlive it.
+    explicit MonitorSession(const Clock &clock, QObject *parent = nullptr);
+    // A session on one AWS account, the primary. `accountLabel` is shown to people ("Demo cloud").
     MonitorSession(const Clock &clock, const aws::AwsResolved &account, const QString &accountLabel,
                    QObject *parent = nullptr);
     ~MonitorSession() override;
 
+    // Adds an Azure account (before start()): two Entra ID token sources on the session's HTTP
+    // client (ARM scope, metrics batch scope) with the account's tenant, client id, authority host
+    // and `secret.clientSecret`, and an AzureMonitorProvider whose calls go to `endpoint` (see
+    // azureEndpointFor(); the demo passes its own ports). The caller checks the endpoints against
+    // EndpointPolicy first: the tokens go wherever they point. BadArgument when the account is
+    // not Azure, its id is invalid or already in the session, or the secret is incomplete.
+    Result<void> addAzureAccount(const Account &account, const AccountSecret &secret,
+                                 const azure::AzureEndpointConfig &endpoint);
+
+    // Where a stored Azure account's calls go: ARM = `endpointUrl` (the public cloud's when
+    // empty), the account's subscriptions. The metrics batch API goes to Azure's regional hosts
+    // when ARM is the public cloud's; with any other ARM endpoint (a sovereign cloud, a proxy, an
+    // Azure-Monitor-compatible server) it goes to that same host, so that no token travels to a
+    // host the person did not name.
+    static azure::AzureEndpointConfig azureEndpointFor(const Account &account);
+
     HttpClient &http();
+    // Every account's provider behind one interface (routes queries by MetricQuery::account).
     MetricProvider &provider();
+    ProviderRouter &router();
+    // The provider of one account (empty id: the primary AWS account); null when not in the session.
+    MetricProvider *providerFor(const QString &accountId) const;
+    QList<SessionAccount> accounts() const;
     SeriesStore &store();
     AlertEngine &alerts(); // the session's alert rules; start() adds the defaults for its charts
     FetchScheduler &scheduler();
 
-    // Discovery, then charts, then the first fetch. Emits chartsReady or discoveryFailed.
+    // Discovery of every account, then charts, then the first fetch. An account whose discovery
+    // fails is reported with discoveryFailed (the error names the account) and the others go on:
+    // chartsReady follows once every account has answered and at least one was listed. When
+    // every account fails, only discoveryFailed is emitted (once per account).
     void start();
     QList<ChartSpec> charts() const { return m_charts; }
 
@@ -44,8 +84,13 @@ Q_SIGNALS:
 
 private:
     struct Parts;
+    struct AccountParts;
+    struct Discovery;
+    void discovered(const std::shared_ptr<Discovery> &discovery);
+
     std::unique_ptr<Parts> m_parts;
     QList<ChartSpec> m_charts;
+    bool m_stopping = false; // in the destructor: late callbacks change nothing
 };
 
 } // namespace mlwatch

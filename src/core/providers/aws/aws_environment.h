@@ -31,4 +31,17 @@ struct AwsResolved {
 Result<AwsResolved> resolveAwsChain(const AwsChainRequest &request, const QProcessEnvironment &env,
                                     const QString &home);
 
+// Step 1 of the chain alone: AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN (or
+// AWS_SECURITY_TOKEN) / AWS_CREDENTIAL_EXPIRATION, values trimmed, empty counting as unset.
+// Neither key set: empty credentials (isComplete() false), not an error. Half a pair:
+// NoCredentials naming the missing variable. A malformed expiration: BadArgument.
+Result<AwsCredentials> environmentCredentials(const QProcessEnvironment &env);
+
+// An ISO 8601 time as AWS writes expirations ("2024-05-01T12:00:00Z"), in UTC; a time without a
+// zone is UTC, never local time. Invalid when `text` is not ISO 8601.
+QDateTime parseAwsTime(const QString &text);
+
+// An AWS region name such as "us-east-1" (lowercase letters, digits and inner dashes).
+bool isValidAwsRegion(const QString &region);
+
 } // namespace mlwatch::aws

@@ -1,0 +1,372 @@
+// A MonitorSession on two accounts at once — the simulated AWS (DemoCloud, the primary) and the
+// simulated Azure (DemoAzureCloud, over real HTTP on loopback):
+//  - discovery lists both; charts of both clouds land in their stages, AWS first, Azure charts
+//    carrying their account; default rules exist for both;
+//  - one fetch cycle loads series of both, the Azure ones through metrics:getBatch (counted on
+//    the simulated Azure) with per-resource ARM GETs only where no region is known;
+//  - a broken Azure secret leaves the AWS charts working, with the Azure account's error named;
+//  - AWS series keys stay what a single-account session has (no account prefix).
+#include "../support/manual_clock.h"
+#include "core/alerts/alert_engine.h"
+#include "core/fetch/fetch_scheduler.h"
+#include "core/providers/azure/azure_discovery.h"
+#include "core/session/monitor_session.h"
+#include "core/session/provider_router.h"
+#include "core/store/series_store.h"
+#include "demo/demo_azure_cloud.h"
+#include "demo/demo_cloud.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+#include <memory>
+
+using namespace mlwatch;
+
+Q_DECLARE_METATYPE(mlwatch::Stage)
+Q_DECLARE_METATYPE(mlwatch::ErrorCode)
+
+namespace {
+
+constexpr int kWaitMs = 120'000; // discovery of 100+ resources and the first fetch on a loaded machine
+const QDateTime kNow(QDate(2026, 11, 20), QTime(12, 0), Qt::UTC);
+const QString kAzureId = QStringLiteral("demo-azure");
+const QString kAzureLabel = QStringLiteral("Demo Azure (fraud-ml)");
+const QString kSecretMarker = QStringLiteral("MARKER-multi-session-wrong-secret");
+
+Account azureAccount(const demo::DemoAzureCloud &cloud) {
+    Account a;
+    a.id = kAzureId;
+    a.label = kAzureLabel;
+    a.kind = AccountKind::Azure;
+    a.tenantId = demo::DemoAzureCloud::tenantId();
+    a.clientId = demo::DemoAzureCloud::clientId();
+    a.subscriptionIds = {demo::DemoAzureCloud::subscriptionId()};
+    a.authorityHost = cloud.authorityHost().toString();
+    a.endpointUrl = cloud.armEndpoint().toString();
+    return a;
+}
+
+// How the Azure account reaches the metrics data plane.
+enum class BatchHost {
+    Separate, // the demo's own batch port (as {region}.metrics.monitor.azure.com)
+    AsStored, // what a stored account with a custom ARM endpoint gets: the ARM host, which has no getBatch
+};
+
+struct Rig {
+    explicit Rig(const QString &azureSecret = demo::DemoAzureCloud::clientSecret(),
+                 BatchHost batchHost = BatchHost::Separate) {
+        if (!aws.start(kNow) || !azure.start(kNow))
+            qFatal("the demo clouds cannot listen on loopback");
+        session = std::make_unique<MonitorSession>(clock, aws.resolved(), QStringLiteral("Demo cloud"));
+        AccountSecret secret;
+        secret.clientSecret = azureSecret;
+        azure::AzureEndpointConfig endpoint = MonitorSession::azureEndpointFor(azureAccount(azure));
+        if (batchHost == BatchHost::Separate)
+            endpoint.batchEndpoint = azure.batchEndpoint();
+        if (!session->addAzureAccount(azureAccount(azure), secret, endpoint))
+            qFatal("the Azure account was refused");
+    }
+
+    // start() and wait for the charts (or, when `expectCharts` is false, for every failure).
+    bool start(QList<Error> *failures = nullptr) {
+        QSignalSpy ready(session.get(), &MonitorSession::chartsReady);
+        QSignalSpy failed(session.get(), &MonitorSession::discoveryFailed);
+        session->start();
+        if (ready.isEmpty() && !ready.wait(kWaitMs))
+            return false;
+        if (failures)
+            for (const QList<QVariant> &args : std::as_const(failed))
+                failures->append(args.at(0).value<Error>());
+        return true;
+    }
+
+    // The first fetch, which start() began; its errors.
+    QList<Error> firstFetch() {
+        QSignalSpy finished(&session->scheduler(), &FetchScheduler::fetchFinished);
+        if (finished.isEmpty() && !finished.wait(kWaitMs))
+            qFatal("the first fetch did not finish");
+        return finished.first().at(1).value<QList<Error>>();
+    }
+
+    test::ManualClock clock{kNow};
+    demo::DemoCloud aws;
+    demo::DemoAzureCloud azure;
+    std::unique_ptr<MonitorSession> session;
+};
+
+const ChartSpec *chartWithId(const QList<ChartSpec> &charts, const QString &id) {
+    for (const ChartSpec &chart : charts)
+        if (chart.id == id)
+            return &chart;
+    return nullptr;
+}
+
+QString allMessages(const QList<Error> &errors) {
+    QStringList out;
+    for (const Error &e : errors)
+        out.append(e.message + QLatin1Char(' ') + e.detail);
+    return out.join(QLatin1Char('\n'));
+}
+
+} // namespace
+
+class TstMonitorSessionMulti : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() {
+        qRegisterMetaType<mlwatch::Error>();
+        qRegisterMetaType<QList<mlwatch::Error>>();
+    }
+
+    void chartsOfBothCloudsInTheirStages_data() {
+        QTest::addColumn<Stage>("stage");
+        QTest::addColumn<QString>("azureChart"); // one the story's Azure resources must give
+        QTest::newRow("data preparation: the CPU cluster's nodes")
+            << Stage::DataPreparation
+            << QStringLiteral("data-preparation/nodes/demo-azure/fraud-ml/cpu-cluster");
+        QTest::newRow("training: CPU vs GPU of the GPU cluster")
+            << Stage::Training << QStringLiteral("training/cpu-gpu/demo-azure/fraud-ml/gpu-cluster");
+        QTest::newRow("evaluation: the workspace's storage account")
+            << Stage::Evaluation << QStringLiteral("evaluation/dataset-size/demo-azure/fraudmldata01");
+        QTest::newRow("deployment: the green canary's memory")
+            << Stage::Deployment << QStringLiteral("deployment/memory/demo-azure/fraud-scoring/green");
+        QTest::newRow("monitoring: fraud-scoring's latency")
+            << Stage::Monitoring << QStringLiteral("monitoring/latency/demo-azure/fraud-scoring");
+    }
+
+    void chartsOfBothCloudsInTheirStages() {
+        QFETCH(Stage, stage);
+        QFETCH(QString, azureChart);
+        Rig rig;
+        QList<Error> failures;
+        QVERIFY(rig.start(&failures));
+        QVERIFY2(failures.isEmpty(), qPrintable(allMessages(failures)));
+
+        const QList<ChartSpec> charts = rig.session->charts();
+        int aws = 0;
+        int azure = 0;
+        bool azureSeen = false;
+        for (const ChartSpec &chart : charts) {
+            if (chart.cloud == QLatin1String("azure")) {
+                azureSeen = true;
+                QCOMPARE(chart.account, kAzureId);
+                QCOMPARE(chart.accountLabel, kAzureLabel);
+                azure += chart.stage == stage ? 1 : 0;
+            } else {
+                QCOMPARE(chart.cloud, QStringLiteral("aws"));
+                QVERIFY2(!azureSeen, "AWS charts come first");
+                QVERIFY(chart.account.isEmpty());
+                QCOMPARE(chart.accountLabel, QStringLiteral("Demo cloud"));
+                aws += chart.stage == stage ? 1 : 0;
+                for (const ChartSeriesSpec &s : chart.series) // keys as in a single-account session
+                    QVERIFY(s.query.account.isEmpty() && s.query.resource.isEmpty());
+            }
+        }
+        QVERIFY2(aws > 0, "the AWS demo fills every stage");
+        QVERIFY2(azure > 0, "the Azure demo fills every stage");
+        const ChartSpec *chart = chartWithId(charts, azureChart);
+        QVERIFY2(chart, qPrintable(azureChart));
+        QCOMPARE(chart->stage, stage);
+    }
+
+    void defaultRulesForBothClouds() {
+        Rig rig;
+        QVERIFY(rig.start());
+        QStringList clouds;
+        bool azureLatency = false;
+        for (const AlertRule &rule : rig.session->alerts().rules()) {
+            if (!clouds.contains(rule.cloud))
+                clouds.append(rule.cloud);
+            if (rule.id == QLatin1String("default:monitoring/latency/demo-azure/fraud-scoring")) {
+                azureLatency = true;
+                QCOMPARE(rule.series.account, kAzureId);
+            }
+        }
+        QCOMPARE(clouds, (QStringList{QStringLiteral("aws"), QStringLiteral("azure")}));
+        QVERIFY(azureLatency);
+    }
+
+    void oneFetchCycleUsesGetBatchForAzure() {
+        Rig rig;
+        QVERIFY(rig.start());
+        const QList<Error> errors = rig.firstFetch();
+        QVERIFY2(errors.isEmpty(), qPrintable(allMessages(errors)));
+
+        // Every Azure query was asked: the endpoints' and deployments' through getBatch (≤ 50 per
+        // call, one region and one metric set per call), per-resource ARM GETs only for the
+        // storage accounts, whose region discovery does not learn.
+        int endpoints = 0;
+        int storageAccounts = 0;
+        QSet<QString> azureQueries;
+        for (const ChartSpec &chart : rig.session->charts()) {
+            if (chart.cloud != QLatin1String("azure"))
+                continue;
+            for (const ChartSeriesSpec &s : chart.series) {
+                azureQueries.insert(s.query.seriesKey());
+                QCOMPARE(s.query.account, kAzureId);
+            }
+            endpoints += chart.id.startsWith(QLatin1String("monitoring/requests/")) ? 1 : 0;
+            storageAccounts += chart.id.startsWith(QLatin1String("evaluation/dataset-size/")) ? 1 : 0;
+        }
+        QCOMPARE(endpoints, 54); // fraud-scoring, 52 filler endpoints, llm-eval
+        QCOMPARE(storageAccounts, 3);
+        const QStringList calls = rig.azure.receivedCalls();
+        const qsizetype batches = calls.count(QStringLiteral("getBatch"));
+        const qsizetype armGets = calls.count(QStringLiteral("metrics"));
+        QVERIFY2(batches > 0, qPrintable(calls.join(QLatin1Char(' '))));
+        QCOMPARE(armGets, storageAccounts);
+        // The fewest calls. A getBatch call serves ≤ 50 resources of one region with one filter,
+        // aggregation and metric set; 53 endpoints (and deployments) are in westeurope, one in
+        // eastus: ⌈53 / 50⌉ + 1 = 3 calls per group.
+        //   endpoints:   requests, 4xx, 5xx (Total), latency and P99 (Average)   4 groups × 3 = 12
+        //   deployments: averages, maxima                                         2 groups × 3 =  6
+        //   clusters:    per cluster (ClusterName eq …) averages, maxima          2 × 2        =  4
+        //   workspaces:  run and model counts (Total), westeurope + eastus                     =  2
+        QCOMPARE(batches, qsizetype(24));
+        QVERIFY(azureQueries.size() > 500); // … for more than 500 series
+        // Data of both clouds arrived.
+        const auto hasData = [&rig](const QString &chartId) {
+            const ChartSpec *chart = chartWithId(rig.session->charts(), chartId);
+            if (!chart)
+                return false;
+            for (const ChartSeriesSpec &s : chart->series)
+                if (rig.session->store().series(s.query.seriesKey()).size() > 0)
+                    return true;
+            return false;
+        };
+        QVERIFY(hasData(QStringLiteral("monitoring/requests/demo-azure/fraud-scoring")));
+        QVERIFY(hasData(QStringLiteral("deployment/memory/demo-azure/fraud-scoring/green")));
+        QVERIFY(hasData(QStringLiteral("data-preparation/nodes/demo-azure/fraud-ml/cpu-cluster")));
+        QVERIFY(hasData(QStringLiteral("evaluation/dataset-size/demo-azure/fraudmldata01")));
+        bool awsData = false;
+        for (const ChartSpec &chart : rig.session->charts())
+            if (chart.cloud == QLatin1String("aws"))
+                for (const ChartSeriesSpec &s : chart.series)
+                    awsData = awsData || rig.session->store().series(s.query.seriesKey()).size() > 0;
+        QVERIFY(awsData);
+    }
+
+    // An Azure-Monitor-compatible endpoint without metrics:getBatch (the demo's ARM port answers
+    // it with 405): the batches fall back to per-resource ARM calls and the charts still fill.
+    void endpointWithoutDataPlaneFallsBackToArmCalls() {
+        Rig rig(demo::DemoAzureCloud::clientSecret(), BatchHost::AsStored);
+        QVERIFY(rig.start());
+        const QList<Error> errors = rig.firstFetch();
+        QVERIFY2(errors.isEmpty(), qPrintable(allMessages(errors)));
+        const QStringList calls = rig.azure.receivedCalls();
+        QCOMPARE(calls.count(QStringLiteral("getBatch")), 0); // none reached a data plane
+        QVERIFY(calls.count(QStringLiteral("metrics")) > 50); // … every resource through ARM
+        const ChartSpec *chart = chartWithId(rig.session->charts(),
+                                             QStringLiteral("monitoring/requests/demo-azure/fraud-scoring"));
+        QVERIFY(chart);
+        QVERIFY(rig.session->store().series(chart->series.first().query.seriesKey()).size() > 0);
+    }
+
+    void brokenAzureSecretLeavesAwsWorking() {
+        Rig rig(kSecretMarker);
+        QList<Error> failures;
+        QVERIFY(rig.start(&failures));
+        QCOMPARE(failures.size(), 1);
+        const Error &error = failures.first();
+        QCOMPARE(error.code, ErrorCode::AuthRejected);
+        QVERIFY2(error.message.contains(kAzureLabel), qPrintable(error.message));
+        QVERIFY(!allMessages(failures).contains(kSecretMarker));
+
+        QVERIFY(!rig.session->charts().isEmpty());
+        for (const ChartSpec &chart : rig.session->charts())
+            QCOMPARE(chart.cloud, QStringLiteral("aws"));
+        const QList<Error> errors = rig.firstFetch();
+        QVERIFY2(errors.isEmpty(), qPrintable(allMessages(errors)));
+        const ChartSpec &first = rig.session->charts().first();
+        bool data = false;
+        for (const ChartSpec &chart : rig.session->charts())
+            for (const ChartSeriesSpec &s : chart.series)
+                data = data || rig.session->store().series(s.query.seriesKey()).size() > 0;
+        QVERIFY2(data, qPrintable(first.id));
+        QCOMPARE(rig.azure.receivedCalls().count(QStringLiteral("getBatch")), 0);
+    }
+
+    void everyAccountFailingEmitsNoCharts() {
+        test::ManualClock clock{kNow};
+        demo::DemoAzureCloud azure;
+        QVERIFY(azure.start(kNow));
+        MonitorSession session(clock); // Azure only: no primary AWS account
+        AccountSecret secret;
+        secret.clientSecret = kSecretMarker;
+        azure::AzureEndpointConfig endpoint = MonitorSession::azureEndpointFor(azureAccount(azure));
+        endpoint.batchEndpoint = azure.batchEndpoint();
+        QVERIFY(session.addAzureAccount(azureAccount(azure), secret, endpoint));
+        QSignalSpy ready(&session, &MonitorSession::chartsReady);
+        QSignalSpy failed(&session, &MonitorSession::discoveryFailed);
+        session.start();
+        QVERIFY(failed.wait(kWaitMs));
+        QCOMPARE(failed.size(), 1);
+        QCOMPARE(ready.size(), 0);
+        QVERIFY(session.charts().isEmpty());
+        QCOMPARE(session.accounts().size(), 1);
+        QCOMPARE(session.accounts().first().kind, AccountKind::Azure);
+    }
+
+    void addAzureAccountRefuses_data() {
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<bool>("azureKind");
+        QTest::addColumn<QString>("secret");
+        QTest::addColumn<ErrorCode>("code");
+        QTest::newRow("an AWS account")
+            << QStringLiteral("other") << false << QStringLiteral("s") << ErrorCode::BadArgument;
+        QTest::newRow("the same id twice")
+            << kAzureId << true << QStringLiteral("s") << ErrorCode::BadArgument;
+        QTest::newRow("no client secret")
+            << QStringLiteral("other") << true << QString() << ErrorCode::NoCredentials;
+    }
+
+    void addAzureAccountRefuses() {
+        QFETCH(QString, id);
+        QFETCH(bool, azureKind);
+        QFETCH(QString, secret);
+        QFETCH(ErrorCode, code);
+        Rig rig;
+        Account account = azureAccount(rig.azure);
+        account.id = id;
+        account.kind = azureKind ? AccountKind::Azure : AccountKind::Aws;
+        AccountSecret s;
+        s.clientSecret = secret;
+        const Result<void> added = rig.session->addAzureAccount(account, s, {});
+        QVERIFY(!added);
+        QCOMPARE(added.error().code, code);
+        QCOMPARE(rig.session->accounts().size(), 2);
+    }
+
+    void endpointForAStoredAccount_data() {
+        QTest::addColumn<QString>("endpointUrl");
+        QTest::addColumn<QString>("arm");
+        QTest::addColumn<QString>("batch"); // empty: Azure's regional hosts
+        QTest::newRow("public cloud: regional batch hosts")
+            << QString() << QStringLiteral("https://management.azure.com") << QString();
+        QTest::newRow("the public ARM endpoint named explicitly")
+            << QStringLiteral("https://management.azure.com")
+            << QStringLiteral("https://management.azure.com") << QString();
+        QTest::newRow("another endpoint: batch goes to the same host, tokens nowhere else")
+            << QStringLiteral("http://127.0.0.1:8123") << QStringLiteral("http://127.0.0.1:8123")
+            << QStringLiteral("http://127.0.0.1:8123");
+    }
+
+    void endpointForAStoredAccount() {
+        QFETCH(QString, endpointUrl);
+        QFETCH(QString, arm);
+        QFETCH(QString, batch);
+        Account account;
+        account.kind = AccountKind::Azure;
+        account.endpointUrl = endpointUrl;
+        account.subscriptionIds = {QStringLiteral("sub-1"), QStringLiteral("sub-2")};
+        const azure::AzureEndpointConfig endpoint = MonitorSession::azureEndpointFor(account);
+        QCOMPARE(endpoint.resolvedArmEndpoint(), QUrl(arm));
+        QCOMPARE(endpoint.batchEndpoint, batch.isEmpty() ? QUrl() : QUrl(batch));
+        QCOMPARE(endpoint.subscriptionIds, account.subscriptionIds);
+    }
+};
+
+QTEST_GUILESS_MAIN(TstMonitorSessionMulti)
+#include "tst_monitor_session_multi.moc"
