@@ -2357,18 +2357,6 @@ Herkunft: %2</translation>
         <translation>Die Kontenliste konnte nicht gelesen werden</translation>
     </message>
     <message>
-        <source>“%1” (%2)</source>
-        <translation>„%1“ (%2)</translation>
-    </message>
-    <message>
-        <source>No AWS or Azure account to watch yet</source>
-        <translation>Noch kein AWS- oder Azure-Konto zum Überwachen</translation>
-    </message>
-    <message>
-        <source>This computer&apos;s accounts are %1. Google Cloud accounts can be listed and tested in Accounts…, but MLWatch cannot watch them yet: their metrics come in a later version. Add or import an AWS or Azure account to watch it, or open the demo.</source>
-        <translation>Auf diesem Computer sind diese Konten eingerichtet: %1. Google-Cloud-Konten können unter Konten… aufgelistet und getestet werden, aber MLWatch kann sie noch nicht überwachen: Ihre Metriken folgen in einer späteren Version. Fügen Sie ein AWS- oder Azure-Konto hinzu oder importieren Sie eines, um es zu überwachen, oder öffnen Sie die Demo.</translation>
-    </message>
-    <message>
         <source>The secret of “%1” could not be read</source>
         <translation>Das Geheimnis von „%1“ konnte nicht gelesen werden</translation>
     </message>
@@ -2379,6 +2367,18 @@ Herkunft: %2</translation>
     <message>
         <source>Custom CA bundle not used</source>
         <translation>Eigenes CA-Bundle nicht verwendet</translation>
+    </message>
+    <message>
+        <source>Demo Google Cloud (%1)</source>
+        <translation>Demo-Google-Cloud (%1)</translation>
+    </message>
+    <message>
+        <source>Demo clouds (simulated AWS, Azure and Google Cloud)</source>
+        <translation>Demo-Clouds (simuliertes AWS, Azure und Google Cloud)</translation>
+    </message>
+    <message>
+        <source>Demo clouds (simulated AWS and Google Cloud)</source>
+        <translation>Demo-Clouds (simuliertes AWS und Google Cloud)</translation>
     </message>
 </context>
 <context>
@@ -2747,6 +2747,22 @@ Herkunft: %2</translation>
     <message>
         <source>A model server that runs out of memory is killed, restarts and fails its requests. The fullest instance, not the average, is the one that goes: warning above %1 % (the risk of an out-of-memory kill begins), critical above %3 %, in 4 of the last 5 minutes; recovery 5 points lower (%2 % / %4 %).</source>
         <translation>Ein Modellserver, dem der Arbeitsspeicher ausgeht, wird beendet, startet neu und lässt seine Anfragen scheitern. Es ist die vollste Instanz, nicht der Mittelwert, die ausfällt: Warnung über %1 % (ab hier droht ein Beenden wegen Speichermangels), kritisch über %3 %, in 4 der letzten 5 Minuten; Erholung 5 Punkte darunter (%2 % / %4 %).</translation>
+    </message>
+    <message>
+        <source>Prediction latency (P99) — %1</source>
+        <translation>Vorhersage-Latenz (P99) — %1</translation>
+    </message>
+    <message>
+        <source>Critical when the endpoint&apos;s 99th-percentile latency is above %3 ms: one prediction in a hundred waits longer than an interactive caller accepts. Warning above %1 ms gives notice first. Recovery only below %4 ms (warning %2 ms) so a latency hovering at the line does not flap. 3 of the last 5 minutes: one slow minute is not an incident. Google publishes no latency without predictions, so missing minutes count as fine.</source>
+        <translation>Kritisch, wenn die Latenz des Endpunkts im 99. Perzentil über %3 ms liegt: Eine von hundert Vorhersagen wartet länger, als ein interaktiver Aufrufer akzeptiert. Eine Warnung über %1 ms kündigt dies vorher an. Erholung erst unter %4 ms (Warnung %2 ms), damit eine Latenz an der Grenze nicht hin- und herspringt. 3 der letzten 5 Minuten: Eine langsame Minute ist noch kein Vorfall. Google veröffentlicht ohne Vorhersagen keine Latenz, daher gelten fehlende Minuten als in Ordnung.</translation>
+    </message>
+    <message>
+        <source>Prediction errors — %1</source>
+        <translation>Vorhersagefehler — %1</translation>
+    </message>
+    <message>
+        <source>Failed predictions: warning above %1 and critical above %3 errors a minute, in 3 of the last 5 minutes; it recovers below %2 / %4 a minute so a trickle of errors does not flap. Minutes without predictions count as error-free.</source>
+        <translation>Fehlgeschlagene Vorhersagen: Warnung über %1 und kritisch über %3 Fehler pro Minute, in 3 der letzten 5 Minuten; Erholung unter %2 / %4 pro Minute, damit vereinzelte Fehler nicht hin- und herspringen. Minuten ohne Vorhersagen gelten als fehlerfrei.</translation>
     </message>
 </context>
 <context>
@@ -3210,6 +3226,14 @@ Die Änderung gilt, bis MLWatch beendet wird.</translation>
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>“%1” is not a Google Cloud account that a session can watch.</source>
+        <translation>„%1“ ist kein Google-Cloud-Konto, das eine Sitzung überwachen kann.</translation>
+    </message>
+    <message>
+        <source>The account “%1” has no key file or ADC file: import it again in Accounts….</source>
+        <translation>Das Konto „%1“ hat keine Schlüsseldatei und keine ADC-Datei: Importieren Sie es erneut unter Konten….</translation>
     </message>
 </context>
 <context>
@@ -4242,8 +4266,8 @@ Die Änderung gilt, bis MLWatch beendet wird.</translation>
         <translation>Gefunden: %1 bereit zum Import, %2, die MLWatch noch nicht verwenden kann (der Import zeigt, warum).</translation>
     </message>
     <message>
-        <source>Simulated AWS and Azure accounts on this computer, with all five workflow stages</source>
-        <translation>Simulierte AWS- und Azure-Konten auf diesem Computer, mit allen fünf Arbeitsschritten</translation>
+        <source>Simulated AWS, Azure and Google Cloud accounts on this computer, with all five workflow stages</source>
+        <translation>Simulierte AWS-, Azure- und Google-Cloud-Konten auf diesem Computer, mit allen fünf Workflow-Phasen</translation>
     </message>
 </context>
 <context>
@@ -4280,8 +4304,8 @@ Die Änderung gilt, bis MLWatch beendet wird.</translation>
         <translation>Unbekannter Arbeitsschritt „%1“ für --tab.</translation>
     </message>
     <message>
-        <source>Show simulated AWS and Azure accounts side by side (the built-in demo clouds) instead of yours.</source>
-        <translation>Simulierte AWS- und Azure-Konten nebeneinander zeigen (die eingebauten Demo-Clouds) statt Ihrer eigenen.</translation>
+        <source>Show simulated AWS, Azure and Google Cloud accounts side by side (the built-in demo clouds) instead of yours.</source>
+        <translation>Simulierte AWS-, Azure- und Google-Cloud-Konten nebeneinander anzeigen (die integrierten Demo-Clouds) statt Ihrer eigenen.</translation>
     </message>
 </context>
 <context>
@@ -5281,6 +5305,197 @@ Die Änderung gilt, bis MLWatch beendet wird.</translation>
     <message>
         <source>nothing visible</source>
         <translation>nichts Sichtbarem</translation>
+    </message>
+</context>
+<context>
+    <name>mlwatch::gcp::Catalog</name>
+    <message>
+        <source>Dataflow vCPUs — %1</source>
+        <translation>Dataflow-vCPUs — %1</translation>
+    </message>
+    <message>
+        <source>vCPUs (all jobs)</source>
+        <translation>vCPUs (alle Jobs)</translation>
+    </message>
+    <message>
+        <source>vCPUs the project&apos;s Dataflow jobs run on; a streaming job pinned at its maximum cannot scale further and falls behind.</source>
+        <translation>vCPUs, auf denen die Dataflow-Jobs des Projekts laufen; ein Streaming-Job, der an seinem Maximum festhängt, kann nicht weiter skalieren und gerät in Rückstand.</translation>
+    </message>
+    <message>
+        <source>Dataflow memory-usage time — %1</source>
+        <translation>Dataflow-Speichernutzungszeit — %1</translation>
+    </message>
+    <message>
+        <source>Memory-usage time, GB·s (all jobs)</source>
+        <translation>Speichernutzungszeit, GB·s (alle Jobs)</translation>
+    </message>
+    <message>
+        <source>Memory the project&apos;s Dataflow workers have held, in GB·s (GB times seconds, as it is billed); a nightly job whose total grows faster every night is growing with its data.</source>
+        <translation>Speicher, den die Dataflow-Worker des Projekts belegt haben, in GB·s (GB mal Sekunden, wie abgerechnet wird); ein nächtlicher Job, dessen Summe jede Nacht schneller wächst, wächst mit seinen Daten.</translation>
+    </message>
+    <message>
+        <source>Dataflow system lag — %1</source>
+        <translation>Dataflow-Systemverzögerung — %1</translation>
+    </message>
+    <message>
+        <source>System lag (worst job)</source>
+        <translation>Systemverzögerung (schlechtester Job)</translation>
+    </message>
+    <message>
+        <source>How long an element has waited inside a streaming job; a lag that climbs for hours means features reach training and serving late.</source>
+        <translation>Wie lange ein Element in einem Streaming-Job gewartet hat; eine Verzögerung, die stundenlang steigt, bedeutet, dass Features verspätet beim Training und bei der Bereitstellung ankommen.</translation>
+    </message>
+    <message>
+        <source>CPU vs accelerator — %1</source>
+        <translation>CPU vs. Beschleuniger — %1</translation>
+    </message>
+    <message>
+        <source>CPU utilisation</source>
+        <translation>CPU-Auslastung</translation>
+    </message>
+    <message>
+        <source>Accelerator utilisation</source>
+        <translation>Beschleuniger-Auslastung</translation>
+    </message>
+    <message>
+        <source>A pegged CPU next to an idle accelerator means the input pipeline, not the model, limits training speed: you pay for a GPU that waits.</source>
+        <translation>Eine voll ausgelastete CPU neben einem untätigen Beschleuniger bedeutet, dass die Eingabe-Pipeline und nicht das Modell die Trainingsgeschwindigkeit begrenzt: Sie zahlen für eine GPU, die wartet.</translation>
+    </message>
+    <message>
+        <source>Accelerator memory — %1</source>
+        <translation>Beschleunigerspeicher — %1</translation>
+    </message>
+    <message>
+        <source>Accelerator memory (average)</source>
+        <translation>Beschleunigerspeicher (Durchschnitt)</translation>
+    </message>
+    <message>
+        <source>Accelerator memory (fullest)</source>
+        <translation>Beschleunigerspeicher (vollster)</translation>
+    </message>
+    <message>
+        <source>An accelerator that runs out of memory ends the run; low memory use leaves room for larger batches.</source>
+        <translation>Ein Beschleuniger, dem der Speicher ausgeht, beendet den Lauf; geringe Speichernutzung lässt Raum für größere Batches.</translation>
+    </message>
+    <message>
+        <source>BigQuery query times — %1</source>
+        <translation>BigQuery-Abfragezeiten — %1</translation>
+    </message>
+    <message>
+        <source>Batch queries (median)</source>
+        <translation>Batch-Abfragen (Median)</translation>
+    </message>
+    <message>
+        <source>Batch queries (P99)</source>
+        <translation>Batch-Abfragen (P99)</translation>
+    </message>
+    <message>
+        <source>Interactive queries (median)</source>
+        <translation>Interaktive Abfragen (Median)</translation>
+    </message>
+    <message>
+        <source>Execution time of successful queries (BigQuery reports it after up to 7 minutes); evaluation queries that get slower week over week scan a table that grew without partition pruning.</source>
+        <translation>Ausführungszeit erfolgreicher Abfragen (BigQuery meldet sie nach bis zu 7 Minuten); Evaluierungsabfragen, die von Woche zu Woche langsamer werden, durchsuchen eine Tabelle, die ohne Partition Pruning gewachsen ist.</translation>
+    </message>
+    <message>
+        <source>Dataset storage — %1</source>
+        <translation>Datensatzspeicher — %1</translation>
+    </message>
+    <message>
+        <source>Live objects (all buckets)</source>
+        <translation>Aktive Objekte (alle Buckets)</translation>
+    </message>
+    <message>
+        <source>Bytes of live objects in the project&apos;s buckets, where datasets and snapshots are kept; Cloud Storage measures it once a day.</source>
+        <translation>Bytes aktiver Objekte in den Buckets des Projekts, in denen Datensätze und Snapshots liegen; Cloud Storage misst dies einmal täglich.</translation>
+    </message>
+    <message>
+        <source>Endpoint CPU — %1</source>
+        <translation>Endpunkt-CPU — %1</translation>
+    </message>
+    <message>
+        <source>CPU (average of replicas)</source>
+        <translation>CPU (Durchschnitt der Replikate)</translation>
+    </message>
+    <message>
+        <source>CPU (busiest replica)</source>
+        <translation>CPU (ausgelastetstes Replikat)</translation>
+    </message>
+    <message>
+        <source>CPU the replicas use; the autoscaler adds replicas above its target (60 % by default), so CPU far above it means the replicas trail the traffic.</source>
+        <translation>CPU, die die Replikate nutzen; der Autoscaler fügt oberhalb seines Ziels (standardmäßig 60 %) Replikate hinzu, daher bedeutet eine CPU weit darüber, dass die Replikate dem Datenverkehr hinterherhinken.</translation>
+    </message>
+    <message>
+        <source>Endpoint memory — %1</source>
+        <translation>Endpunkt-Speicher — %1</translation>
+    </message>
+    <message>
+        <source>Memory (average of replicas)</source>
+        <translation>Speicher (Durchschnitt der Replikate)</translation>
+    </message>
+    <message>
+        <source>Memory (fullest replica)</source>
+        <translation>Speicher (vollstes Replikat)</translation>
+    </message>
+    <message>
+        <source>Memory a replica uses; a model server that outgrows its machine is killed and restarts, and memory that only ever climbs is a leak.</source>
+        <translation>Speicher, den ein Replikat nutzt; ein Modellserver, der seiner Maschine entwächst, wird beendet und neu gestartet, und Speicher, der nur steigt, ist ein Leck.</translation>
+    </message>
+    <message>
+        <source>Replicas — %1</source>
+        <translation>Replikate — %1</translation>
+    </message>
+    <message>
+        <source>Replicas</source>
+        <translation>Replikate</translation>
+    </message>
+    <message>
+        <source>Target replicas</source>
+        <translation>Ziel-Replikate</translation>
+    </message>
+    <message>
+        <source>Replicas serving against the autoscaler&apos;s target; replicas that trail the target for minutes during a surge show as slow requests.</source>
+        <translation>Aktive Replikate im Vergleich zum Ziel des Autoscalers; Replikate, die bei einem Lastanstieg minutenlang hinter dem Ziel zurückbleiben, zeigen sich als langsame Anfragen.</translation>
+    </message>
+    <message>
+        <source>Predictions — %1</source>
+        <translation>Vorhersagen — %1</translation>
+    </message>
+    <message>
+        <source>Predictions per second</source>
+        <translation>Vorhersagen pro Sekunde</translation>
+    </message>
+    <message>
+        <source>Request volume: a sudden drop often means a broken client rather than a quiet day.</source>
+        <translation>Anfragevolumen: Ein plötzlicher Rückgang bedeutet oft einen defekten Client und nicht einen ruhigen Tag.</translation>
+    </message>
+    <message>
+        <source>Prediction errors — %1</source>
+        <translation>Vorhersagefehler — %1</translation>
+    </message>
+    <message>
+        <source>Errors per minute</source>
+        <translation>Fehler pro Minute</translation>
+    </message>
+    <message>
+        <source>Predictions that failed, per minute; a burst usually means a dependency of the model server (a feature store, a bucket) is unreachable.</source>
+        <translation>Fehlgeschlagene Vorhersagen pro Minute; ein plötzlicher Anstieg bedeutet meist, dass eine Abhängigkeit des Modellservers (ein Feature Store, ein Bucket) nicht erreichbar ist.</translation>
+    </message>
+    <message>
+        <source>Prediction latency — %1</source>
+        <translation>Vorhersage-Latenz — %1</translation>
+    </message>
+    <message>
+        <source>Latency (median)</source>
+        <translation>Latenz (Median)</translation>
+    </message>
+    <message>
+        <source>Latency (P99)</source>
+        <translation>Latenz (P99)</translation>
+    </message>
+    <message>
+        <source>Time the endpoint takes to answer; the 99th percentile shows the slow requests a median hides.</source>
+        <translation>Zeit, die der Endpunkt zum Antworten braucht; das 99. Perzentil zeigt die langsamen Anfragen, die ein Median verbirgt.</translation>
     </message>
 </context>
 <context>

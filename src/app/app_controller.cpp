@@ -13,6 +13,7 @@
 #include "core/session/monitor_session.h"
 #include "demo/demo_azure_cloud.h"
 #include "demo/demo_cloud.h"
+#include "demo/demo_gcp_cloud.h"
 #include "gui/accounts_dialog.h"
 #include "gui/alert_tray_icon.h"
 #include "gui/credential_expiry_watcher.h"
@@ -28,6 +29,8 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QMessageBox>
 #include <QSettings>
 #include <QStandardPaths>
@@ -87,6 +90,7 @@ AppController::~AppController() {
     m_evaluationTimer.stop();
     m_userRules.reset();
     m_session.reset();
+    m_demoGoogle.reset();
     m_demoAzure.reset();
     m_demo.reset();
     m_tester.reset();
@@ -145,8 +149,37 @@ bool AppController::openDemo() {
         else
             qCWarning(lcDemo).noquote() << added.error().toString();
     } else {
-        qCWarning(lcDemo) << "the simulated Azure could not listen; the demo shows AWS only";
+        qCWarning(lcDemo) << "the simulated Azure could not listen; the demo shows it without Azure";
         m_demoAzure.reset();
+    }
+    // The simulated Google Cloud, spoken to like any Google account (a service-account key whose
+    // JWT the demo verifies, Vertex AI discovery, timeSeries.list), with the demo's dummy key.
+    m_demoGoogle = std::make_unique<demo::DemoGoogleCloud>();
+    if (m_demoGoogle->start(m_clock.nowUtc())) {
+        Account demoAccount;
+        demoAccount.id = QLatin1String(kDemoGoogleAccountId);
+        demoAccount.label = tr("Demo Google Cloud (%1)").arg(demo::DemoGoogleCloud::projectId());
+        demoAccount.kind = AccountKind::Gcp;
+        demoAccount.gcpCredentialType = QStringLiteral("service_account");
+        demoAccount.clientEmail = demo::DemoGoogleCloud::serviceAccountEmail();
+        demoAccount.projectIds = {demo::DemoGoogleCloud::projectId()};
+        demoAccount.endpointUrl = m_demoGoogle->monitoringEndpoint().toString();
+        demoAccount.tokenUri = m_demoGoogle->tokenUri().toString();
+        demoAccount.source = tr("built-in demo");
+        AccountSecret secret;
+        secret.googleCredentialsJson = m_demoGoogle->serviceAccountKeyJson();
+        gcp::GcpEndpointConfig endpoint = MonitorSession::googleEndpointFor(demoAccount);
+        endpoint.aiplatformEndpoint = m_demoGoogle->aiplatformEndpoint();
+        if (const Result<void> added =
+                m_session->addGoogleAccount(demoAccount, secret, endpoint, m_demoGoogle->tokenUri());
+            added)
+            label = m_demoAzure ? tr("Demo clouds (simulated AWS, Azure and Google Cloud)")
+                                : tr("Demo clouds (simulated AWS and Google Cloud)");
+        else
+            qCWarning(lcDemo).noquote() << added.error().toString();
+    } else {
+        qCWarning(lcDemo) << "the simulated Google Cloud could not listen; the demo shows it without Google";
+        m_demoGoogle.reset();
     }
     // The demo's alerts keep their own history: simulated incidents stay out of a real account's.
     showSession(label, AlertHistory::defaultDirectory() + QStringLiteral("/demo"));
@@ -174,29 +207,18 @@ void AppController::openAccounts() {
         showWelcome();
         return;
     }
-    // What this version watches: one AWS account (the first) and every Azure account.
+    // What this version watches: one AWS account (the first) and every Azure and Google account.
     QList<Account> watchable;
     bool haveAws = false;
     for (const Account &account : all) {
         if (account.kind == AccountKind::Aws && !haveAws) {
             watchable.append(account);
             haveAws = true;
-        } else if (account.kind == AccountKind::Azure) {
+        } else if (account.kind != AccountKind::Aws) {
             watchable.append(account);
         }
     }
-    if (!watchable.isEmpty()) {
-        openStoredAccounts(watchable);
-        return;
-    }
-    QStringList names;
-    for (const Account &account : all)
-        names.append(tr("“%1” (%2)").arg(account.displayName(), accountKindTitle(account.kind)));
-    showProblem(tr("No AWS or Azure account to watch yet"),
-                tr("This computer's accounts are %1. Google Cloud accounts can be listed and tested in "
-                   "Accounts…, but MLWatch cannot watch them yet: their metrics come in a later version. "
-                   "Add or import an AWS or Azure account to watch it, or open the demo.")
-                    .arg(QLocale().createSeparatedList(names)));
+    openStoredAccounts(watchable);
 }
 
 void AppController::openStoredAccounts(const QList<Account> &accounts) {
@@ -236,6 +258,7 @@ void AppController::composeStoredSession(const Opening &opening) {
         AccountSecret secret;
     };
     QList<AzureOpen> azureAccounts;
+    QList<AzureOpen> googleAccounts;
     for (qsizetype i = 0; i < opening.accounts.size(); ++i) {
         const Account &account = opening.accounts.at(i);
         const Result<AccountSecret> &secret = *opening.secrets.at(i);
@@ -259,6 +282,20 @@ void AppController::composeStoredSession(const Opening &opening) {
                            .arg(resolved->endpoint.region.isEmpty() ? QStringLiteral("?")
                                                                     : resolved->endpoint.region,
                                 account.displayName());
+        } else if (account.kind == AccountKind::Gcp) {
+            // The token goes to the key file's token_uri: that one is checked and used, not only
+            // the copy in the account list.
+            Account checked = account;
+            const QString keyTokenUri = QJsonDocument::fromJson(secret->googleCredentialsJson)
+                                            .object()
+                                            .value(QLatin1String("token_uri"))
+                                            .toString();
+            if (!keyTokenUri.isEmpty())
+                checked.tokenUri = keyTokenUri;
+            if (const Result<void> allowed = policy.checkAccount(checked); !allowed)
+                problems.append({account.id, cannotOpen, allowed.error().message});
+            else
+                googleAccounts.append({checked, *secret});
         } else if (const Result<void> allowed = policy.checkAccount(account); !allowed) {
             problems.append({account.id, cannotOpen, allowed.error().message});
         } else {
@@ -278,6 +315,15 @@ void AppController::composeStoredSession(const Opening &opening) {
             labels.append(a.account.displayName());
         else
             problems.append({a.account.id, tr("“%1” cannot be opened").arg(a.account.displayName()),
+                             added.error().message});
+    }
+    for (const AzureOpen &g : std::as_const(googleAccounts)) {
+        const Result<void> added = m_session->addGoogleAccount(
+            g.account, g.secret, MonitorSession::googleEndpointFor(g.account), QUrl(g.account.tokenUri));
+        if (added)
+            labels.append(g.account.displayName());
+        else
+            problems.append({g.account.id, tr("“%1” cannot be opened").arg(g.account.displayName()),
                              added.error().message});
     }
     if (labels.isEmpty()) { // nothing to watch: the first reason, on the page

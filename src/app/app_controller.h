@@ -36,25 +36,25 @@ struct NotificationSettings;
 namespace demo {
 class DemoAzureCloud;
 class DemoCloud;
+class DemoGoogleCloud;
 } // namespace demo
 
 // The `mlwatch` executable's composition: which accounts to watch (the demo clouds — simulated
-// AWS and simulated Azure side by side — or this machine's account store: its first AWS account
-// and every Azure account, their secrets read from the keychain), the session for them, the
-// rules people made (UserRuleStore, beside the alert history), the alert notifications (desktop
-// over D-Bus, webhooks) with the person's notification settings, the window and, where the
-// desktop has a tray, the tray icon. Members are declared in dependency order so they are
-// destroyed in reverse: tray, window, notifiers, user rules, session, demo clouds, accounts, clock.
+// AWS, Azure and Google Cloud side by side — or this machine's account store: its first AWS
+// account and every Azure and Google account, their secrets read from the keychain), the session for them,
+// the rules people made (UserRuleStore, beside the alert history), the alert notifications (desktop over
+// D-Bus, webhooks) with the person's notification settings, the window and, where the desktop has a tray, the
+// tray icon. Members are declared in dependency order so they are destroyed in reverse: tray, window,
+// notifiers, user rules, session, demo clouds, accounts, clock.
 //
 // Accounts: the list in QStandardPaths::AppConfigLocation + "/accounts.json" (shared with
 // mlwatch-cli), secrets in the keychain under CredentialStore's default service (or
 // MLWATCH_KEYCHAIN_SERVICE, as the CLI); every endpoint an account names is checked with
 // EndpointPolicy (settings' trusted hosts) before a token or signature goes there. Without an
 // account the welcome page offers import, adding by hand and the demo. When no account can be
-// opened — a keychain error, a refused endpoint, an expired or missing secret, or only Google
-// accounts (their provider comes later) — the page says why, with "Accounts…" / "Open the demo";
-// when some can, the session shows those and the status bar names each one that could not be
-// opened — never an empty chart without saying why.
+// opened — a keychain error, a refused endpoint, an expired or missing secret — the page says why, with
+// "Accounts…" / "Open the demo"; when some can, the session shows those and the status bar names each one
+// that could not be opened — never an empty chart without saying why.
 //
 // MLWATCH_CA_BUNDLE (a PEM file) adds CA certificates to every HTTP client the app makes (the
 // session's, the connection test's, the webhooks'); one that cannot be read is reported in the
@@ -78,11 +78,13 @@ public:
 
     // The simulated Azure account of the demo.
     static constexpr char kDemoAzureAccountId[] = "demo-azure";
+    // The simulated Google Cloud account of the demo.
+    static constexpr char kDemoGoogleAccountId[] = "demo-gcp";
 
-    // Starts the simulated AWS and Azure clouds on loopback and shows both accounts side by side.
-    // False when the AWS one cannot listen (without the Azure one the demo shows AWS alone).
+    // Starts the simulated AWS, Azure and Google clouds on loopback and shows their accounts side
+    // by side. False when the AWS one cannot listen (one of the others that cannot is left out).
     bool openDemo();
-    // Loads this machine's accounts and opens the first AWS account and every Azure account
+    // Loads this machine's accounts and opens the first AWS account and every Azure and Google account
     // (asynchronously: the secrets come from the keychain), or shows the welcome page / the
     // page that says why not.
     void openAccounts();
@@ -137,6 +139,7 @@ private:
     std::unique_ptr<AccountConnectionTester> m_tester;
     std::unique_ptr<demo::DemoCloud> m_demo;
     std::unique_ptr<demo::DemoAzureCloud> m_demoAzure;
+    std::unique_ptr<demo::DemoGoogleCloud> m_demoGoogle;
     std::unique_ptr<MonitorSession> m_session;
     std::unique_ptr<UserRuleStore> m_userRules;
     QTimer m_evaluationTimer;

@@ -49,8 +49,9 @@ int main(int argc, char *argv[]) {
     parser.addVersionOption();
     const QCommandLineOption demoOption(
         QStringLiteral("demo"),
-        QCoreApplication::translate("mlwatch::app", "Show simulated AWS and Azure accounts side by side (the "
-                                                    "built-in demo clouds) instead of yours."));
+        QCoreApplication::translate("mlwatch::app",
+                                    "Show simulated AWS, Azure and Google Cloud accounts side "
+                                    "by side (the built-in demo clouds) instead of yours."));
     const QCommandLineOption tabOption(
         QStringLiteral("tab"),
         QCoreApplication::translate("mlwatch::app", "Open with this stage selected: data-preparation, "

@@ -1,6 +1,7 @@
 #include "cli/cli_options.h"
 #include "cli/azure_arguments.h"
 #include "cli/cli_error.h"
+#include "cli/gcp_arguments.h"
 
 #include "core/auth/account.h"
 #include "core/model/time_spec.h"
@@ -23,9 +24,11 @@ struct Options {
                             CliOptions::tr("Show this help and exit.")};
     QCommandLineOption version{QStringLiteral("version"),
                                CliOptions::tr("Print \"mlwatch-cli <version>\" and exit.")};
-    QCommandLineOption demo{QStringLiteral("demo"),
-                            CliOptions::tr("Query the built-in simulated cloud (no account needed; it "
-                                           "answers as AWS region us-east-1 or as an Azure subscription).")};
+    QCommandLineOption demo{
+        QStringLiteral("demo"),
+        CliOptions::tr("Query the built-in simulated cloud (no account needed; it "
+                       "answers as AWS region us-east-1, as an Azure subscription or as the "
+                       "Google Cloud project mlwatch-demo-gcp).")};
     QCommandLineOption region{QStringLiteral("region"),
                               CliOptions::tr("AWS region, e.g. us-east-1 (else AWS_REGION, "
                                              "AWS_DEFAULT_REGION or the profile's region)."),
@@ -36,14 +39,15 @@ struct Options {
                                QStringLiteral("NAME")};
     QCommandLineOption account{QStringLiteral("account"),
                                CliOptions::tr("A stored account (see mlwatch-cli accounts list): its secret "
-                                              "comes from the OS keychain instead of the AWS chain or the "
-                                              "AZURE_* variables."),
+                                              "comes from the OS keychain instead of the AWS chain, the "
+                                              "AZURE_* variables or the Google credentials file."),
                                QStringLiteral("ID")};
-    QCommandLineOption endpointUrl{QStringLiteral("endpoint-url"),
-                                   CliOptions::tr("CloudWatch endpoint (aws) or Azure Resource Manager "
-                                                  "endpoint (azure) to use instead of the cloud's; plain "
-                                                  "http only on loopback."),
-                                   QStringLiteral("URL")};
+    QCommandLineOption endpointUrl{
+        QStringLiteral("endpoint-url"),
+        CliOptions::tr("CloudWatch endpoint (aws), Azure Resource Manager "
+                       "endpoint (azure) or Cloud Monitoring endpoint (gcp) to use "
+                       "instead of the cloud's; plain http only on loopback."),
+        QStringLiteral("URL")};
     QCommandLineOption protocol{QStringLiteral("protocol"),
                                 CliOptions::tr("CloudWatch wire protocol: json (default) or query."),
                                 QStringLiteral("json|query")};
@@ -63,9 +67,11 @@ struct Options {
                                            "SampleCount, or an extended one such as p99."),
                             QStringLiteral("STAT")};
     QCommandLineOption period{QStringLiteral("period"),
-                              CliOptions::tr("Period in seconds: 1, 5, 10, 30 or a multiple of 60 "
+                              CliOptions::tr("Period in seconds. AWS: 1, 5, 10, 30 or a multiple of 60 "
                                              "(default: the finest CloudWatch keeps for data that "
-                                             "old: 60, 300 after 15 days, 3600 after 63 days)."),
+                                             "old: 60, 300 after 15 days, 3600 after 63 days). Google: "
+                                             "the alignment period, at least 60 (default: the finest "
+                                             "that keeps the window within 43,200 points)."),
                               QStringLiteral("SECONDS")};
     QCommandLineOption authorityHost{QStringLiteral("authority-host"),
                                      CliOptions::tr("Azure: Microsoft Entra ID host to sign in at (else "
@@ -92,8 +98,32 @@ struct Options {
                                 QStringLiteral("ISO8601_DURATION")};
     QCommandLineOption filter{QStringLiteral("filter"),
                               CliOptions::tr("Azure: dimension filter, name eq 'value' joined by and; "
-                                             "value '*' gives one series per value of that dimension."),
-                              QStringLiteral("ODATA")};
+                                             "value '*' gives one series per value of that dimension. "
+                                             "Google: clauses joined by AND, each resource.type = \"T\", "
+                                             "metric.labels.K = \"V\" or resource.labels.K = \"V\"."),
+                              QStringLiteral("FILTER")};
+    QCommandLineOption project{
+        QStringLiteral("project"),
+        CliOptions::tr("Google: the project whose metrics to read (its id or number)."),
+        QStringLiteral("PROJECT")};
+    QCommandLineOption metricType{
+        QStringLiteral("metric-type"),
+        CliOptions::tr("Google: the full metric type, e.g. "
+                       "aiplatform.googleapis.com/prediction/online/prediction_count."),
+        QStringLiteral("TYPE")};
+    QCommandLineOption aligner{QStringLiteral("aligner"),
+                               CliOptions::tr("Google: the per-series aligner, e.g. ALIGN_MEAN, ALIGN_RATE, "
+                                              "ALIGN_DELTA or ALIGN_PERCENTILE_99 (default: none, the raw "
+                                              "points; a distribution's value is its mean)."),
+                               QStringLiteral("ALIGNER")};
+    QCommandLineOption reducer{QStringLiteral("reducer"),
+                               CliOptions::tr("Google: the cross-series reducer, e.g. REDUCE_SUM or "
+                                              "REDUCE_MEAN (needs --aligner)."),
+                               QStringLiteral("REDUCER")};
+    QCommandLineOption groupBy{QStringLiteral("group-by"),
+                               CliOptions::tr("Google: a label to keep as a split, one series per value "
+                                              "(e.g. metric.labels.response_code); repeat for each."),
+                               QStringLiteral("FIELD")};
     QCommandLineOption from{QStringLiteral("from"), CliOptions::tr("Start of the window (inclusive)."),
                             QStringLiteral("TIME")};
     QCommandLineOption to{QStringLiteral("to"), CliOptions::tr("End of the window (exclusive)."),
@@ -102,21 +132,28 @@ struct Options {
                               CliOptions::tr("Output on stdout: csv (default) or json."),
                               QStringLiteral("csv|json")};
 
-    // The options only one cloud understands; the rest are shared.
-    QList<const QCommandLineOption *> awsOnly() const {
-        return {&region, &profile, &protocol, &nameSpace, &dimension, &stat, &period};
-    }
-    QList<const QCommandLineOption *> azureOnly() const {
-        return {&authorityHost, &resource, &metricNamespace, &aggregation, &interval, &filter};
+    // The options only some clouds understand, with the clouds that do; the rest are shared.
+    QList<std::pair<const QCommandLineOption *, QStringList>> cloudOptions() const {
+        const QStringList aws{QStringLiteral("aws")};
+        const QStringList azure{QStringLiteral("azure")};
+        const QStringList gcp{QStringLiteral("gcp")};
+        return {{&region, aws},     {&profile, aws},           {&protocol, aws},
+                {&nameSpace, aws},  {&metric, aws + azure},    {&dimension, aws},
+                {&stat, aws},       {&period, aws + gcp},      {&authorityHost, azure},
+                {&resource, azure}, {&metricNamespace, azure}, {&aggregation, azure},
+                {&interval, azure}, {&filter, azure + gcp},    {&project, gcp},
+                {&metricType, gcp}, {&aligner, gcp},           {&reducer, gcp},
+                {&groupBy, gcp}};
     }
 
     void addTo(QCommandLineParser &parser) const {
-        parser.addOptions({help,        version,       demo,      account,         region,      profile,
-                           endpointUrl, protocol,      nameSpace, metric,          dimension,   stat,
-                           period,      authorityHost, resource,  metricNamespace, aggregation, interval,
-                           filter,      from,          to,        format});
+        parser.addOptions({help,     version,         demo,        account,   region, profile, endpointUrl,
+                           protocol, nameSpace,       metric,      dimension, stat,   period,  authorityHost,
+                           resource, metricNamespace, aggregation, interval,  filter, project, metricType,
+                           aligner,  reducer,         groupBy,     from,      to,     format});
         parser.addPositionalArgument(QStringLiteral("query"), CliOptions::tr("The command: query."));
-        parser.addPositionalArgument(QStringLiteral("cloud"), CliOptions::tr("The cloud: aws or azure."));
+        parser.addPositionalArgument(QStringLiteral("cloud"),
+                                     CliOptions::tr("The cloud: aws, azure or gcp."));
     }
 };
 
@@ -209,6 +246,11 @@ QString CliOptions::helpText() {
            "              [--aggregation AGG] [--interval ISO8601_DURATION] [--filter ODATA]\n"
            "              --from TIME --to TIME [--format csv|json]\n"
            "  mlwatch-cli query azure --demo ...   (the same, against the built-in simulated Azure)\n"
+           "  mlwatch-cli query gcp [--account ID] [--endpoint-url MONITORING_URL] --project PROJECT\n"
+           "              --metric-type TYPE [--filter FILTER] [--aligner ALIGNER] [--reducer REDUCER]\n"
+           "              [--group-by FIELD]... [--period SECONDS] --from TIME --to TIME\n"
+           "              [--format csv|json]\n"
+           "  mlwatch-cli query gcp --demo ...   (the same, against the built-in simulated Google Cloud)\n"
            "  mlwatch-cli report (--workspace FILE | --demo) --out DIR ...   (the weekly review;\n"
            "              see mlwatch-cli report --help)\n"
            "  mlwatch-cli backtest --rule RULE.json --data SERIES.csv [--series NAME] [--format csv|json]\n"
@@ -243,7 +285,7 @@ QString CliOptions::helpText() {
 
     // QCommandLineParser names the program by its full path; the usage line names the command.
     QString help = parser.helpText();
-    help.replace(0, help.indexOf(QLatin1Char('\n')), tr("Usage: mlwatch-cli [options] query aws|azure"));
+    help.replace(0, help.indexOf(QLatin1Char('\n')), tr("Usage: mlwatch-cli [options] query aws|azure|gcp"));
     return help + QLatin1Char('\n') +
            tr("Credentials:\n"
               "  The standard AWS chain: AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and\n"
@@ -260,6 +302,12 @@ QString CliOptions::helpText() {
               "  https://login.microsoftonline.com; or with --account ID a stored Azure account (its\n"
               "  client secret from the OS keychain, its authority host and ARM endpoint, held to the\n"
               "  same endpoint rules). It needs the Monitoring Reader role on the resource.\n"
+              "  Google Cloud: the service-account key or authorized-user file named by\n"
+              "  GOOGLE_APPLICATION_CREDENTIALS, else gcloud's application default credentials\n"
+              "  (CLOUDSDK_CONFIG or ~/.config/gcloud, application_default_credentials.json); or with\n"
+              "  --account ID a stored Google account (its file from the OS keychain). A key file's\n"
+              "  token_uri is held to the same endpoint rules. It needs roles/monitoring.viewer on\n"
+              "  the project.\n"
               "\n"
               "TIME:\n"
               "  ISO 8601 with a zone: 2026-11-20T12:00:00Z, 2026-11-20T13:00:00+01:00, 2026-11-20\n"
@@ -270,14 +318,17 @@ QString CliOptions::helpText() {
               "        datapoint in ascending time. timestamp is ISO 8601 UTC ending in Z; series\n"
               "        reads NAMESPACE:METRIC{KEY=VALUE,...}:STAT (Azure: the metric namespace, the\n"
               "        --filter values and the aggregation; a '*' value gives one series per value,\n"
-              "        named with it, in the order of their names); value is exactly what the cloud\n"
-              "        returned (shortest form, '.' decimal point, inf/-inf); unit is the cloud's\n"
+              "        named with it, in the order of their names; Google: the --filter's resource\n"
+              "        type, the metric type, the labels and ALIGNER[|REDUCER], a --group-by label\n"
+              "        naming one series per value); value is exactly what the cloud returned\n"
+              "        (shortest form, '.' decimal point, inf/-inf; a Google distribution point\n"
+              "        the aligner keeps as one is its mean); unit is the cloud's\n"
               "        unit name (CloudWatch's, or Azure Monitor's) when known, else empty. A missing\n"
               "        datapoint (Azure: a grain without the aggregation) has no row.\n"
               "  json  {\"series\":[{\"name\":…,\"namespace\":…,\"metric\":…,\"dimensions\":{KEY:VALUE},\n"
               "        \"stat\":…,\"period\":SECONDS,\"unit\":…,\"points\":[[\"TIME\",VALUE],…]}]}\n"
               "        with the same timestamps and values (inf as the string \"inf\"); Azure series\n"
-              "        also carry \"resource\":RESOURCE_ID.\n"
+              "        also carry \"resource\":RESOURCE_ID, Google series \"resource\":\"projects/ID\".\n"
               "\n"
               "Exit status (on failure, exactly one line on stderr names the cause):\n") +
            exitLines;
@@ -308,23 +359,29 @@ Result<CliCommand> CliOptions::parse(const QStringList &arguments) {
     if (positional.first() != QLatin1String("query"))
         return badArgument(tr("Unknown command \"%1\". Try --help.").arg(positional.first()));
     if (positional.size() < 2)
-        return badArgument(tr("query needs a cloud: aws or azure."));
+        return badArgument(tr("query needs a cloud: aws, azure or gcp."));
     const QString cloud = positional.at(1);
     const bool azure = cloud == QLatin1String("azure");
-    if (!azure && cloud != QLatin1String("aws"))
-        return badArgument(tr("Unknown cloud \"%1\": this version queries aws and azure.").arg(cloud));
+    const bool gcp = cloud == QLatin1String("gcp");
+    if (!azure && !gcp && cloud != QLatin1String("aws"))
+        return badArgument(tr("Unknown cloud \"%1\": this version queries aws, azure and gcp.").arg(cloud));
     if (positional.size() > 2) // the extra words are not echoed: they could be a pasted secret
         return badArgument(tr("Too many arguments after \"query %1\". Try --help.").arg(cloud));
     // An option of the other cloud is a mistake, not something to ignore.
-    for (const QCommandLineOption *option : azure ? o.awsOnly() : o.azureOnly())
-        if (parser.isSet(*option))
-            return badArgument(tr("--%1 is an option of query %2, not of query %3.")
-                                   .arg(option->names().constLast(),
-                                        azure ? QStringLiteral("aws") : QStringLiteral("azure"), cloud));
+    for (const auto &[option, clouds] : o.cloudOptions()) {
+        if (!parser.isSet(*option) || clouds.contains(cloud))
+            continue;
+        QStringList owners;
+        for (const QString &owner : clouds)
+            owners.append(QStringLiteral("query ") + owner);
+        return badArgument(tr("--%1 is an option of %2, not of query %3.")
+                               .arg(option->names().constLast(), owners.join(tr(" and ")), cloud));
+    }
 
     // Single-valued options, each given at most once.
     QString account, region, profile, endpointUrl, protocol, nameSpace, metric, stat, periodText, format,
-        from, to, authorityHost, resource, metricNamespace, aggregation, interval, filter;
+        from, to, authorityHost, resource, metricNamespace, aggregation, interval, filter, project,
+        metricType, aligner, reducer;
     const std::pair<const QCommandLineOption *, QString *> singles[] = {
         {&o.account, &account},
         {&o.region, &region},
@@ -343,7 +400,11 @@ Result<CliCommand> CliOptions::parse(const QStringList &arguments) {
         {&o.metricNamespace, &metricNamespace},
         {&o.aggregation, &aggregation},
         {&o.interval, &interval},
-        {&o.filter, &filter}};
+        {&o.filter, &filter},
+        {&o.project, &project},
+        {&o.metricType, &metricType},
+        {&o.aligner, &aligner},
+        {&o.reducer, &reducer}};
     for (const auto &[option, out] : singles) {
         Result<QString> v = single(parser, *option);
         if (!v)
@@ -385,7 +446,47 @@ Result<CliCommand> CliOptions::parse(const QStringList &arguments) {
     else
         return badArgument(tr("--format must be csv or json, not \"%1\".").arg(format));
 
-    if (azure) {
+    if (gcp) {
+        command.action = CliCommand::Action::QueryGcp;
+        GcpQueryOptions &g = command.gcpQuery;
+        g.demo = demo;
+        g.account = account;
+        g.endpointUrl = endpointUrl;
+        g.format = outputFormat;
+        Result<QString> projectName = GcpArguments::project(project);
+        if (!projectName)
+            return projectName.error();
+        g.query.resource = *projectName;
+        Result<QString> type = GcpArguments::metricType(metricType);
+        if (!type)
+            return type.error();
+        g.query.metricName = *type;
+        Result<QString> gcpStat = GcpArguments::aggregation(aligner, reducer);
+        if (!gcpStat)
+            return gcpStat.error();
+        g.query.stat = *gcpStat;
+        if (!periodText.isEmpty()) {
+            if (aligner.isEmpty())
+                return badArgument(tr("--period is the alignment period: it needs --aligner (without one, "
+                                      "Google returns the raw points)."));
+            Result<int> seconds = GcpArguments::period(periodText);
+            if (!seconds)
+                return seconds.error();
+            g.query.periodSeconds = *seconds;
+            g.periodGiven = true;
+        }
+        if (parser.isSet(o.filter)) {
+            Result<GcpArguments::Filter> parts = GcpArguments::filter(filter);
+            if (!parts)
+                return parts.error();
+            g.query.namespaceName = parts->resourceType;
+            g.query.dimensions = parts->labels;
+        }
+        Result<QList<Dimension>> splits = GcpArguments::groupBy(parser.values(o.groupBy), g.query.dimensions);
+        if (!splits)
+            return splits.error();
+        g.query.dimensions += *splits;
+    } else if (azure) {
         command.action = CliCommand::Action::QueryAzure;
         AzureQueryOptions &a = command.azureQuery;
         a.demo = demo;
@@ -473,7 +574,10 @@ Result<CliCommand> CliOptions::parse(const QStringList &arguments) {
         return r.error();
     if (Result<void> r = checkTime(QStringLiteral("to"), to); !r)
         return r.error();
-    if (azure) {
+    if (gcp) {
+        command.gcpQuery.fromText = from;
+        command.gcpQuery.toText = to;
+    } else if (azure) {
         command.azureQuery.fromText = from;
         command.azureQuery.toText = to;
     } else {

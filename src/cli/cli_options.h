@@ -43,13 +43,30 @@ struct AzureQueryOptions {
     OutputFormat format = OutputFormat::Csv;
 };
 
+// `mlwatch-cli query gcp …` as values; times as in QueryOptions. `query` follows the MetricQuery
+// mapping of Cloud Monitoring (gcp_time_series_request.h): resource "projects/PROJECT", metricName
+// the metric type, namespaceName the --filter's resource.type (else empty), dimensions the
+// --filter's label equalities and the --group-by labels ('*'), stat "ALIGNER[|REDUCER]"
+// ("ALIGN_NONE" = raw points), periodSeconds the alignment period.
+struct GcpQueryOptions {
+    bool demo = false;
+    QString account;     // --account ID: a stored account (keychain) instead of the ADC search
+    QString endpointUrl; // --endpoint-url: Cloud Monitoring; else the account's or Google's
+    MetricQuery query;
+    bool periodGiven = false; // else the command picks it from the window
+    QString fromText;
+    QString toText;
+    OutputFormat format = OutputFormat::Csv;
+};
+
 // What the command line asks for.
 struct CliCommand {
-    enum class Action { Help, Version, Query, QueryAzure };
+    enum class Action { Help, Version, Query, QueryAzure, QueryGcp };
     Action action = Action::Help;
     QString text;                 // for Help and Version: what to print on stdout
     QueryOptions query;           // for Query (aws)
     AzureQueryOptions azureQuery; // for QueryAzure
+    GcpQueryOptions gcpQuery;     // for QueryGcp
 };
 
 // Parses the command line of mlwatch-cli (the contract is in helpText()). Never exits the

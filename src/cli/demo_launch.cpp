@@ -66,4 +66,16 @@ Result<DemoAzureLaunch> launchAzureDemo(const QProcessEnvironment &env) {
     return launch;
 }
 
+Result<DemoGcpLaunch> launchGcpDemo(const QProcessEnvironment &env) {
+    Result<std::unique_ptr<Clock>> clock = demoClock(env);
+    if (!clock)
+        return clock.error();
+    DemoGcpLaunch launch;
+    launch.clock = std::move(*clock);
+    launch.cloud = std::make_unique<demo::DemoGoogleCloud>();
+    if (!launch.cloud->start(launch.clock->nowUtc()))
+        return cannotListen();
+    return launch;
+}
+
 } // namespace mlwatch::cli

@@ -5,6 +5,7 @@
 #include "core/common/result.h"
 #include "demo/demo_azure_cloud.h"
 #include "demo/demo_cloud.h"
+#include "demo/demo_gcp_cloud.h"
 
 #include <QProcessEnvironment>
 
@@ -30,5 +31,14 @@ struct DemoAzureLaunch {
 };
 
 Result<DemoAzureLaunch> launchAzureDemo(const QProcessEnvironment &env);
+
+// The same for `query gcp --demo`: the simulated Google Cloud (OAuth token endpoint, Cloud
+// Monitoring and Vertex AI on loopback), anchored at the same clock.
+struct DemoGcpLaunch {
+    std::unique_ptr<Clock> clock;
+    std::unique_ptr<demo::DemoGoogleCloud> cloud;
+};
+
+Result<DemoGcpLaunch> launchGcpDemo(const QProcessEnvironment &env);
 
 } // namespace mlwatch::cli

@@ -5,6 +5,7 @@
 #include "cli/backtest_command.h"
 #include "cli/check_command.h"
 #include "cli/cli_options.h"
+#include "cli/gcp_query_command.h"
 #include "cli/machine_config.h"
 #include "cli/query_command.h"
 #include "cli/report_command.h"
@@ -91,7 +92,7 @@ int runReport(const QProcessEnvironment &env) {
     return status;
 }
 
-// Runs a query command (QueryCommand, AzureQueryCommand) on the event loop; its exit status.
+// Runs a query command (QueryCommand, AzureQueryCommand, GcpQueryCommand) on the event loop; its exit status.
 template <typename Command> int runQuery(Command &query, QFile &out) {
     int status = 0;
     QTimer::singleShot(0, &query, [&] {
@@ -160,7 +161,8 @@ int main(int argc, char *argv[]) {
         return mlwatch::exitStatusFor(command.error().code);
     }
     if (command->action != mlwatch::cli::CliCommand::Action::Query &&
-        command->action != mlwatch::cli::CliCommand::Action::QueryAzure) {
+        command->action != mlwatch::cli::CliCommand::Action::QueryAzure &&
+        command->action != mlwatch::cli::CliCommand::Action::QueryGcp) {
         printOut(command->text);
         return 0;
     }
@@ -174,6 +176,10 @@ int main(int argc, char *argv[]) {
     }
     if (command->action == mlwatch::cli::CliCommand::Action::QueryAzure) {
         mlwatch::cli::AzureQueryCommand query(command->azureQuery, env, out);
+        return runQuery(query, out);
+    }
+    if (command->action == mlwatch::cli::CliCommand::Action::QueryGcp) {
+        mlwatch::cli::GcpQueryCommand query(command->gcpQuery, env, QDir::homePath(), out);
         return runQuery(query, out);
     }
     mlwatch::cli::QueryCommand query(command->query, env, QDir::homePath(), out);

@@ -112,6 +112,7 @@ QString AlertRuleDialog::displayUnitName(Unit raw) {
     case Unit::Count:
         return QStringLiteral("count");
     case Unit::Percent:
+    case Unit::Fraction:
         return QStringLiteral("%");
     case Unit::Microseconds:
     case Unit::Milliseconds:

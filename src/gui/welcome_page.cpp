@@ -68,7 +68,7 @@ WelcomePage::WelcomePage(QWidget *parent)
     m_accounts = bigButton(tr("A&ccounts…"), QStringLiteral("accountsButton"), tr("Open the accounts"), this);
     m_demo = bigButton(tr("Open the &demo"), QStringLiteral("openDemoButton"), tr("Open the demo"), this);
     m_demo->setToolTip(
-        tr("Simulated AWS and Azure accounts on this computer, with all five workflow stages"));
+        tr("Simulated AWS, Azure and Google Cloud accounts on this computer, with all five workflow stages"));
     auto *quit = new QPushButton(tr("&Quit"), this);
     quit->setObjectName(QStringLiteral("quitButton"));
     connect(new QShortcut(QKeySequence::Quit, this), &QShortcut::activated, this,

@@ -9,8 +9,11 @@
 //  - an Azure account beside the AWS one (the simulated Azure on loopback, its secret from the
 //    keychain): both open in one session and the Azure resources get charts; an Azure account
 //    whose endpoint the policy refuses leaves the AWS one open and is named in the status bar;
-//  - only Google accounts, a secret gone from the keychain, an endpoint the policy refuses:
-//    the page says exactly why, with "Accounts…" and "Open the demo" — never an empty chart;
+//  - a Google account alone (the simulated Google Cloud on loopback, its key file from the
+//    keychain) opens and its Vertex AI resources get charts; one whose key file's token_uri the
+//    policy refuses is not sent a token;
+//  - a secret gone from the keychain, an endpoint the policy refuses: the page says exactly why, with
+//  "Accounts…" and "Open the demo" — never an empty chart;
 //  - File → Accounts… opens the accounts dialog on the same store;
 //  - MLWATCH_CA_BUNDLE reaches the session's HTTP client; one that cannot be read is reported.
 #include "../support/manual_clock.h"
@@ -21,6 +24,7 @@
 #include "core/session/monitor_session.h"
 #include "demo/demo_azure_cloud.h"
 #include "demo/demo_cloud.h"
+#include "demo/demo_gcp_cloud.h"
 #include "gui/accounts_dialog.h"
 #include "gui/credential_expiry_watcher.h"
 #include "gui/main_window.h"
@@ -32,6 +36,8 @@
 #include <QDBusConnection>
 #include <QDir>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QProcess>
 #include <QPushButton>
@@ -65,7 +71,8 @@ private Q_SLOTS:
     void expiringCredentialsAreAnnouncedInTheStatusBar();
     void azureAccountOpensBesideTheAwsOne();
     void refusedAzureAccountLeavesTheAwsOneOpen();
-    void onlyGoogleAccountsSaySoOnThePage();
+    void googleAccountOpensAlone();
+    void googleKeyWithForeignTokenUriIsRefused();
     void missingSecretSaysSoOnThePage();
     void refusedEndpointSaysSoOnThePage();
     void fileMenuOpensTheAccountsDialog();
@@ -108,6 +115,7 @@ private:
         a.source = QStringLiteral("test");
         return a;
     }
+    Account demoGoogleAccount() const;
     static AccountSecret demoAzureSecret() {
         AccountSecret s;
         s.clientSecret = demo::DemoAzureCloud::clientSecret();
@@ -136,6 +144,7 @@ private:
     std::unique_ptr<QTemporaryDir> m_home;
     std::unique_ptr<demo::DemoCloud> m_cloud;
     std::unique_ptr<demo::DemoAzureCloud> m_azure;
+    std::unique_ptr<demo::DemoGoogleCloud> m_google;
 };
 
 void TestAppAccounts::initTestCase() {
@@ -165,9 +174,12 @@ void TestAppAccounts::init() {
     QVERIFY(m_cloud->start(kNow));
     m_azure = std::make_unique<demo::DemoAzureCloud>();
     QVERIFY(m_azure->start(kNow));
+    m_google = std::make_unique<demo::DemoGoogleCloud>();
+    QVERIFY(m_google->start(kNow));
 }
 
 void TestAppAccounts::cleanup() {
+    m_google.reset();
     m_azure.reset();
     m_cloud.reset();
     m_home.reset();
@@ -286,27 +298,62 @@ void TestAppAccounts::refusedAzureAccountLeavesTheAwsOneOpen() {
     QCOMPARE(m_azure->requestCount(), quint64(0)); // no token asked for anywhere
 }
 
-void TestAppAccounts::onlyGoogleAccountsSaySoOnThePage() {
-    Account google;
-    google.id = QStringLiteral("gcp-prod");
-    google.kind = AccountKind::Gcp;
-    google.gcpCredentialType = QStringLiteral("service_account");
-    google.clientEmail = QStringLiteral("mlwatch@prod.iam.gserviceaccount.com");
-    google.projectIds = {QStringLiteral("prod")};
+Account TestAppAccounts::demoGoogleAccount() const {
+    Account a;
+    a.id = QStringLiteral("gcp-on-loopback");
+    a.label = QStringLiteral("Google loopback");
+    a.kind = AccountKind::Gcp;
+    a.gcpCredentialType = QStringLiteral("service_account");
+    a.clientEmail = demo::DemoGoogleCloud::serviceAccountEmail();
+    a.projectIds = {demo::DemoGoogleCloud::projectId()};
+    a.endpointUrl = m_google->monitoringEndpoint().toString();
+    a.tokenUri = m_google->tokenUri().toString();
+    return a;
+}
+
+void TestAppAccounts::googleAccountOpensAlone() {
     AccountSecret secret;
-    secret.googleCredentialsJson =
-        QByteArrayLiteral("{\"type\":\"service_account\",\"private_key\":\"MARKER\"}");
-    QVERIFY(addAccount(google, secret));
+    secret.googleCredentialsJson = m_google->serviceAccountKeyJson();
+    QVERIFY(addAccount(demoGoogleAccount(), secret));
+    AppController app(m_clock);
+    QVERIFY(open(app));
+    QVERIFY2(app.session(), app.welcomePage() ? qPrintable(pageText(app, "welcomeMessage")) : "no session");
+    QCOMPARE(app.session()->accounts().size(), 1);
+    QCOMPARE(app.session()->accounts().first().kind, AccountKind::Gcp);
+    QVERIFY(app.window()->windowTitle().contains(QStringLiteral("Google loopback")));
+    if (app.session()->charts().isEmpty()) {
+        QSignalSpy ready(app.session(), &MonitorSession::chartsReady);
+        QVERIFY(ready.wait(kWaitMs));
+    }
+    bool endpointChart = false;
+    for (const ChartSpec &chart : app.session()->charts()) {
+        QCOMPARE(chart.cloud, QStringLiteral("gcp"));
+        endpointChart =
+            endpointChart || chart.id == QLatin1String("monitoring/latency/gcp-on-loopback/churn-scoring");
+    }
+    QVERIFY(endpointChart);
+    // The keychain's key was accepted (a token, then the Vertex AI listings).
+    const QStringList calls = m_google->receivedCalls();
+    QVERIFY2(calls.contains(QStringLiteral("token")) && calls.contains(QStringLiteral("endpoints.list")),
+             qPrintable(calls.join(QLatin1Char(' '))));
+}
+
+void TestAppAccounts::googleKeyWithForeignTokenUriIsRefused() {
+    // The account list names the loopback token endpoint, the key file another host: the key's
+    // token_uri is where the token request would go, so it is the one checked.
+    QJsonObject key = QJsonDocument::fromJson(m_google->serviceAccountKeyJson()).object();
+    key.insert(QStringLiteral("token_uri"), QStringLiteral("https://oauth2.attacker.example/token"));
+    AccountSecret secret;
+    secret.googleCredentialsJson = QJsonDocument(key).toJson(QJsonDocument::Compact);
+    QVERIFY(addAccount(demoGoogleAccount(), secret));
     AppController app(m_clock);
     QVERIFY(open(app));
     QVERIFY(!app.session());
     QCOMPARE(app.welcomePage()->mode(), WelcomePage::Mode::Problem);
     const QString message = pageText(app, "welcomeMessage");
-    QVERIFY2(message.contains(QStringLiteral("gcp-prod")) &&
-                 message.contains(QStringLiteral("cannot watch them yet")),
-             qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("oauth2.attacker.example")), qPrintable(message));
     QVERIFY(app.welcomePage()->findChild<QPushButton *>(QStringLiteral("accountsButton"))->isVisible());
-    QVERIFY(app.welcomePage()->findChild<QPushButton *>(QStringLiteral("openDemoButton"))->isVisible());
+    QCOMPARE(m_google->requestCount(), quint64(0)); // no token asked for anywhere
 }
 
 void TestAppAccounts::missingSecretSaysSoOnThePage() {

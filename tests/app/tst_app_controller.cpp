@@ -6,8 +6,8 @@
 //    (short; in full in the tooltip) and leave it when the channel works again;
 //  - the evaluation timer puts a rule whose data stopped arriving into nodata;
 //  - the rules file sits beside the demo's alert history, and an unreadable one is reported;
-//  - --demo shows the simulated AWS and the simulated Azure side by side: every tab has charts
-//    of both clouds, grouped by account, and the Azure ones fill with data.
+//  - --demo shows the simulated AWS, Azure and Google Cloud side by side: every tab has charts
+//    of the three clouds, grouped by account, and the Azure and Google ones fill with data.
 #include "../support/manual_clock.h"
 #include "app/app_controller.h"
 #include "charts/metric_chart_view.h"
@@ -90,7 +90,7 @@ private Q_SLOTS:
     void evaluationTimerPutsSilentRulesIntoNoData();
     void rulesFileSitsBesideTheDemosHistory();
     void unreadableRulesFileIsReportedAndDefaultsRun();
-    void demoShowsBothCloudsOnEveryTab();
+    void demoShowsThreeCloudsOnEveryTab();
 
 private:
     // Opens the demo and waits until its charts (and default rules) are there.
@@ -296,13 +296,15 @@ void TestAppController::unreadableRulesFileIsReportedAndDefaultsRun() {
     QVERIFY(label->toolTip().contains(QStringLiteral("line 1, column")));
 }
 
-void TestAppController::demoShowsBothCloudsOnEveryTab() {
+void TestAppController::demoShowsThreeCloudsOnEveryTab() {
     test::ManualClock clock(kNow);
     AppController app(clock);
     QVERIFY(openDemoAndWaitForCharts(app));
-    QCOMPARE(app.session()->accounts().size(), 2);
+    QCOMPARE(app.session()->accounts().size(), 3);
     QCOMPARE(app.session()->accounts().at(1).id, QLatin1String(AppController::kDemoAzureAccountId));
+    QCOMPARE(app.session()->accounts().at(2).id, QLatin1String(AppController::kDemoGoogleAccountId));
     QVERIFY(app.window()->windowTitle().contains(QStringLiteral("Azure")));
+    QVERIFY(app.window()->windowTitle().contains(QStringLiteral("Google")));
 
     for (Stage stage : allStages()) {
         StageTab *tab = app.window()->stageTab(stage);
@@ -313,12 +315,15 @@ void TestAppController::demoShowsBothCloudsOnEveryTab() {
             if (!clouds.contains(chart->spec().cloud))
                 clouds.append(chart->spec().cloud);
         }
-        QCOMPARE(clouds, (QStringList{QStringLiteral("aws"), QStringLiteral("azure")}));
+        QCOMPARE(clouds,
+                 (QStringList{QStringLiteral("aws"), QStringLiteral("azure"), QStringLiteral("gcp")}));
         QVERIFY(tab->isGroupedByAccount());
         QStringList headings;
         for (const QLabel *heading : tab->findChildren<QLabel *>(QStringLiteral("accountHeading")))
             headings.append(heading->text());
         QVERIFY2(headings.contains(QStringLiteral("Azure — Demo Azure (fraud-ml)")),
+                 qPrintable(headings.join(QLatin1Char('|'))));
+        QVERIFY2(headings.contains(QStringLiteral("Google Cloud — Demo Google Cloud (mlwatch-demo-gcp)")),
                  qPrintable(headings.join(QLatin1Char('|'))));
     }
 
@@ -329,6 +334,13 @@ void TestAppController::demoShowsBothCloudsOnEveryTab() {
             requests = chart;
     QVERIFY(requests);
     QTRY_VERIFY_WITH_TIMEOUT(requests->hasDataInWindow(), kWaitMs);
+    // … and so do the Google ones: churn-scoring serves predictions around the clock.
+    MetricChartView *predictions = nullptr;
+    for (MetricChartView *chart : app.window()->stageTab(Stage::Monitoring)->charts())
+        if (chart->spec().id == QLatin1String("monitoring/requests/demo-gcp/churn-scoring"))
+            predictions = chart;
+    QVERIFY(predictions);
+    QTRY_VERIFY_WITH_TIMEOUT(predictions->hasDataInWindow(), kWaitMs);
 }
 
 QTEST_MAIN(TestAppController)

@@ -413,7 +413,7 @@ void TestCli::badArgumentExitsTwoWithOneLine_data() {
     };
     QTest::newRow("no-command") << QStringList{} << "command";
     QTest::newRow("unknown-command") << QStringList{QStringLiteral("fetch")} << "fetch";
-    QTest::newRow("unknown-cloud") << QStringList{QStringLiteral("query"), QStringLiteral("gcp")} << "gcp";
+    QTest::newRow("unknown-cloud") << QStringList{QStringLiteral("query"), QStringLiteral("oci")} << "oci";
     QTest::newRow("unknown-option") << with({QStringLiteral("--bogus")}) << "bogus";
     QTest::newRow("missing-metric") << without(QStringLiteral("--metric")) << "--metric";
     QTest::newRow("missing-from") << without(QStringLiteral("--from")) << "--from";

@@ -79,6 +79,8 @@ std::pair<Quantity, double> rawUnitInfo(Unit unit) {
         return {Quantity::Bytes, 1.0};
     case Unit::CountPerSecond:
         return {Quantity::Rate, 1.0};
+    case Unit::Fraction:
+        return {Quantity::Percent, 100.0}; // 1 raw = 100 %
     }
     return {Quantity::Plain, 1.0};
 }

@@ -165,6 +165,27 @@ const RuleRecipe kRecipes[] = {
          "of an out-of-memory kill begins), critical above %3 %, in 4 of the last 5 minutes; "
          "recovery 5 points lower (%2 % / %4 %)."),
      "azure"},
+    // --- Google Vertex AI (gcp_catalog.cpp; chart ids carry the account) -------------------------
+    {"monitoring", "latency", "aiplatform.googleapis.com/prediction/online/prediction_latencies",
+     "ALIGN_PERCENTILE_99|REDUCE_PERCENTILE_99", false, "ms", 0.9, 0, 60, 5, 3, 0, MissingDataPolicy::NotBreaching,
+     QT_TRANSLATE_NOOP("mlwatch::DefaultRules", "Prediction latency (P99) — %1"),
+     QT_TRANSLATE_NOOP(
+         "mlwatch::DefaultRules",
+         "Critical when the endpoint's 99th-percentile latency is above %3 ms: one prediction in a "
+         "hundred waits longer than an interactive caller accepts. Warning above %1 ms gives "
+         "notice first. Recovery only below %4 ms (warning %2 ms) so a latency hovering at the "
+         "line does not flap. 3 of the last 5 minutes: one slow minute is not an incident. Google "
+         "publishes no latency without predictions, so missing minutes count as fine."),
+     "gcp"},
+    {"monitoring", "errors", "aiplatform.googleapis.com/prediction/online/error_count", "ALIGN_DELTA|REDUCE_SUM",
+     false, "count", 0.5, 0, 60, 5, 3, 0, MissingDataPolicy::NotBreaching,
+     QT_TRANSLATE_NOOP("mlwatch::DefaultRules", "Prediction errors — %1"),
+     QT_TRANSLATE_NOOP(
+         "mlwatch::DefaultRules",
+         "Failed predictions: warning above %1 and critical above %3 errors a minute, in 3 of the "
+         "last 5 minutes; it recovers below %2 / %4 a minute so a trickle of errors does not "
+         "flap. Minutes without predictions count as error-free."),
+     "gcp"},
 };
 
 // The recipe for a chart: by the first two parts of its id (stage and kind) and its cloud.

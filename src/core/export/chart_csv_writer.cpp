@@ -18,6 +18,8 @@ QString ChartCsvWriter::unitName(Unit raw, ChartCsvOptions::Units units) {
         return cloudWatchUnitName(Unit::Milliseconds);
     case Unit::Bytes:
         return QStringLiteral("Gibibytes");
+    case Unit::Fraction: // shown ×100
+        return cloudWatchUnitName(Unit::Percent);
     default:
         return cloudWatchUnitName(raw);
     }

@@ -30,6 +30,8 @@ DisplayUnit displayUnitFor(Unit raw) {
         return {raw, 1.0 / (1024.0 * 1024.0 * 1024.0), tr("GiB")};
     case Unit::CountPerSecond:
         return {raw, 1.0, tr("/s")};
+    case Unit::Fraction:
+        return {raw, 100.0, tr("%")};
     }
     return {raw, 1.0, QString()};
 }
@@ -52,13 +54,15 @@ QString cloudWatchUnitName(Unit unit) {
         return QStringLiteral("Bytes");
     case Unit::CountPerSecond:
         return QStringLiteral("Count/Second");
+    case Unit::Fraction:
+        return QStringLiteral("Fraction"); // MLWatch's own: CloudWatch has no fraction unit
     }
     return QStringLiteral("None");
 }
 
 Unit unitFromCloudWatchName(const QString &name) {
     for (Unit u : {Unit::None, Unit::Count, Unit::Percent, Unit::Microseconds, Unit::Milliseconds,
-                   Unit::Seconds, Unit::Bytes, Unit::CountPerSecond}) {
+                   Unit::Seconds, Unit::Bytes, Unit::CountPerSecond, Unit::Fraction}) {
         if (cloudWatchUnitName(u).compare(name, Qt::CaseInsensitive) == 0)
             return u;
     }
@@ -83,6 +87,8 @@ QString azureUnitName(Unit unit) {
         return QStringLiteral("Bytes");
     case Unit::CountPerSecond:
         return QStringLiteral("CountPerSecond");
+    case Unit::Fraction:
+        return QString(); // Azure reports percentages, never fractions
     }
     return QString();
 }

@@ -3,13 +3,16 @@
 #include "core/alerts/alert_engine.h"
 #include "core/alerts/default_rules.h"
 #include "core/auth/azure_token_source.h"
+#include "core/auth/google_token_source.h"
 #include "core/catalog/aws_catalog.h"
 #include "core/catalog/azure_catalog.h"
+#include "core/catalog/gcp_catalog.h"
 #include "core/common/clock.h"
 #include "core/fetch/fetch_scheduler.h"
 #include "core/net/http_client.h"
 #include "core/providers/aws/cloudwatch_provider.h"
 #include "core/providers/azure/azure_monitor_provider.h"
+#include "core/providers/gcp/gcp_monitoring_provider.h"
 #include "core/session/provider_router.h"
 #include "core/store/series_store.h"
 
@@ -24,6 +27,7 @@ struct MonitorSession::AccountParts {
     SessionAccount info;
     std::unique_ptr<AzureTokenSource> armTokens;
     std::unique_ptr<AzureTokenSource> batchTokens;
+    std::unique_ptr<GoogleTokenSource> googleTokens;
     std::unique_ptr<MetricProvider> provider;
 };
 
@@ -114,6 +118,48 @@ azure::AzureEndpointConfig MonitorSession::azureEndpointFor(const Account &accou
     return endpoint;
 }
 
+Result<void> MonitorSession::addGoogleAccount(const Account &account, const AccountSecret &secret,
+                                              const gcp::GcpEndpointConfig &endpoint, const QUrl &tokenUrl) {
+    if (account.kind != AccountKind::Gcp || !isValidAccountId(account.id))
+        return Error{
+            ErrorCode::BadArgument,
+            tr("“%1” is not a Google Cloud account that a session can watch.").arg(account.displayName()),
+            QString()};
+    if (m_parts->router.providerFor(account.id))
+        return Error{ErrorCode::BadArgument,
+                     tr("The account “%1” is in this session already.").arg(account.id), QString()};
+    if (!secret.isCompleteFor(AccountKind::Gcp))
+        return Error{ErrorCode::NoCredentials,
+                     tr("The account “%1” has no key file or ADC file: import it again in Accounts….")
+                         .arg(account.displayName()),
+                     QString()};
+
+    AccountParts &parts = m_parts->accounts.emplace_back();
+    parts.info = SessionAccount{account.id, AccountKind::Gcp, account.displayName()};
+    parts.googleTokens =
+        std::make_unique<GoogleTokenSource>(m_parts->http, m_parts->clock, secret.googleCredentialsJson,
+                                            QString::fromLatin1(gcp::kCloudPlatformScope));
+    if (!tokenUrl.isEmpty())
+        parts.googleTokens->setTokenUrlOverride(tokenUrl);
+    parts.provider = std::make_unique<gcp::CloudMonitoringProvider>(
+        m_parts->http, m_parts->clock, *parts.googleTokens, endpoint, parts.info.label);
+    m_parts->router.addProvider(account.id, parts.provider.get());
+    return {};
+}
+
+gcp::GcpEndpointConfig MonitorSession::googleEndpointFor(const Account &account) {
+    gcp::GcpEndpointConfig endpoint;
+    endpoint.projectIds = account.projectIds;
+    endpoint.quotaProjectId = account.quotaProjectId;
+    if (account.endpointUrl.isEmpty())
+        return endpoint;
+    endpoint.monitoringEndpoint = QUrl(account.endpointUrl);
+    const QUrl google(QString::fromLatin1(gcp::kDefaultMonitoringEndpoint));
+    if (endpoint.monitoringEndpoint.host().compare(google.host(), Qt::CaseInsensitive) != 0)
+        endpoint.aiplatformEndpoint = endpoint.monitoringEndpoint;
+    return endpoint;
+}
+
 HttpClient &MonitorSession::http() {
     return m_parts->http;
 }
@@ -148,8 +194,9 @@ void MonitorSession::start() {
     discovery->pending = int(m_parts->accounts.size()) + 1; // + start() itself, done below
     qsizetype index = 0;
     for (AccountParts &parts : m_parts->accounts) {
-        const QStringList namespaces =
-            parts.info.kind == AccountKind::Azure ? azure::catalogResourceTypes() : aws::catalogNamespaces();
+        const QStringList namespaces = parts.info.kind == AccountKind::Azure ? azure::catalogResourceTypes()
+                                       : parts.info.kind == AccountKind::Gcp ? gcp::catalogResourceTypes()
+                                                                             : aws::catalogNamespaces();
         parts.provider->discover(namespaces, [this, discovery, index](Result<QList<MetricDescriptor>> found) {
             discovery->found[index] = std::move(found);
             discovered(discovery);
@@ -178,9 +225,10 @@ void MonitorSession::discovered(const std::shared_ptr<Discovery> &discovery) {
             continue;
         }
         anyListed = true;
-        QList<ChartSpec> built = parts.info.kind == AccountKind::Azure
-                                     ? azure::buildAzureCharts(**found, parts.info.id)
-                                     : aws::buildAwsCharts(**found);
+        QList<ChartSpec> built =
+            parts.info.kind == AccountKind::Azure ? azure::buildAzureCharts(**found, parts.info.id)
+            : parts.info.kind == AccountKind::Gcp ? gcp::buildGcpCharts(**found, parts.info.id)
+                                                  : aws::buildAwsCharts(**found);
         for (ChartSpec &chart : built) {
             chart.account = parts.info.id;
             chart.accountLabel = parts.info.label;

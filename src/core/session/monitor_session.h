@@ -5,6 +5,7 @@
 #include "core/common/error.h"
 #include "core/providers/aws/aws_environment.h"
 #include "core/providers/azure/azure_config.h"
+#include "core/providers/gcp/gcp_config.h"
 
 #include <QObject>
 
@@ -31,9 +32,9 @@ struct SessionAccount {
 // providers behind a ProviderRouter, the series store, the alert engine and the fetch scheduler,
 // in dependency order. A session watches at most one AWS account, the primary (its series keys
 // carry no account, so alert history and exports of single-account sessions stay valid), and
-// any number of Azure accounts (their queries carry the account id). start() discovers every
-// account's resources, builds the five tabs' charts from each cloud's catalog (AWS first, then
-// the Azure accounts in the order added) and fetches them.
+// any number of Azure and Google accounts (their queries carry the account id). start() discovers
+// every account's resources, builds the five tabs' charts from each cloud's catalog (AWS first,
+// then the other accounts in the order added) and fetches them.
 class MonitorSession : public QObject {
     Q_OBJECT
 public:
@@ -59,6 +60,21 @@ public:
     // Azure-Monitor-compatible server) it goes to that same host, so that no token travels to a
     // host the person did not name.
     static azure::AzureEndpointConfig azureEndpointFor(const Account &account);
+
+    // Adds a Google account (before start()): a GoogleTokenSource on the session's HTTP client
+    // with `secret.googleCredentialsJson` and the cloud-platform scope (the Vertex AI list calls of
+    // discovery need it; monitoring.read alone makes discovery fall back to the metrics), its
+    // token request sent to `tokenUrl` when that is set (else the key's token_uri), and a
+    // CloudMonitoringProvider whose calls go to `endpoint`. The caller checks the endpoints and
+    // the key's token_uri against EndpointPolicy first. BadArgument when the account is not
+    // Google's, its id is invalid or already in the session; NoCredentials without the JSON.
+    Result<void> addGoogleAccount(const Account &account, const AccountSecret &secret,
+                                  const gcp::GcpEndpointConfig &endpoint, const QUrl &tokenUrl = QUrl());
+
+    // Where a stored Google account's calls go: Cloud Monitoring = `endpointUrl` (Google's when
+    // empty), Vertex AI = the same host when `endpointUrl` is set (so that no token travels to a
+    // host the person did not name), discovery in the account's projects, its quota project.
+    static gcp::GcpEndpointConfig googleEndpointFor(const Account &account);
 
     HttpClient &http();
     // Every account's provider behind one interface (routes queries by MetricQuery::account).

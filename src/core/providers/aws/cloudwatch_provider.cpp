@@ -5,13 +5,12 @@
 #include "core/net/http_client.h"
 #include "core/providers/aws/cloudwatch_request.h"
 #include "core/providers/aws/sigv4_signer.h"
+#include "core/providers/parse_off_thread.h"
 
 #include <QCoreApplication>
-#include <QFutureWatcher>
 #include <QHash>
 #include <QSet>
 #include <QTimer>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <memory>
@@ -20,10 +19,6 @@
 namespace mlwatch::aws {
 
 namespace {
-
-// Bodies above this are parsed on a worker thread so the UI stays responsive (a full
-// 100,800-point page is about 3 MB of JSON, or 7 MB of XML).
-constexpr qsizetype kParseOffThreadBytes = 256 * 1024;
 
 // Puts a series into ascending time order if a server ignored ScanBy (moto-style fakes, old
 // endpoints). Cheap check first: almost always already sorted.
@@ -159,18 +154,10 @@ void CloudWatchProvider::fetchPage(const std::shared_ptr<Call> &call, const GetM
 
 void CloudWatchProvider::parsePage(QByteArray body, std::function<void(Result<GetMetricDataPage>)> done) {
     const CloudWatchProtocol protocol = m_endpoint.protocol;
-    if (body.size() < kParseOffThreadBytes) {
-        done(parseGetMetricDataResponse(protocol, body));
-        return;
-    }
-    // Pure work on a worker thread; the value comes back to this thread through the watcher.
-    auto *watcher = new QFutureWatcher<Result<GetMetricDataPage>>(m_inflight);
-    connect(watcher, &QFutureWatcherBase::finished, watcher, [watcher, done = std::move(done)] {
-        watcher->deleteLater();
-        done(watcher->result());
-    });
-    watcher->setFuture(QtConcurrent::run(
-        [protocol, body = std::move(body)] { return parseGetMetricDataResponse(protocol, body); }));
+    parseOffThread(
+        m_inflight, std::move(body),
+        [protocol](const QByteArray &payload) { return parseGetMetricDataResponse(protocol, payload); },
+        std::move(done));
 }
 
 void CloudWatchProvider::discover(const QStringList &namespaces,

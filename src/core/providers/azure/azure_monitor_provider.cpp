@@ -5,28 +5,11 @@
 #include "core/common/logging.h"
 #include "core/net/http_client.h"
 #include "core/providers/azure/azure_discovery.h"
-
-#include <QFutureWatcher>
-#include <QPointer>
-#include <QTimer>
-#include <QtConcurrent/QtConcurrentRun>
+#include "core/providers/parse_off_thread.h"
 
 #include <utility>
 
 namespace mlwatch::azure {
-
-namespace {
-
-// Bodies above this are parsed on a worker thread so the UI stays responsive (a getBatch
-// answer for 50 resources × 20 metrics × a day of minutes is tens of MB of JSON).
-constexpr qsizetype kParseOffThreadBytes = 256 * 1024;
-
-QString hostKey(const QUrl &url) {
-    return url.host().toLower() + QLatin1Char(':') +
-           QString::number(url.port(url.scheme() == QLatin1String("http") ? 80 : 443));
-}
-
-} // namespace
 
 // One fetch() in progress.
 struct AzureMonitorProvider::Fetch {
@@ -41,16 +24,6 @@ struct AzureMonitorProvider::Fetch {
         finished = true;
         done(std::move(report));
     }
-};
-
-// One request through its retries.
-struct AzureMonitorProvider::Attempt {
-    HttpRequest request; // without the Authorization header, which is added per try
-    TokenSource *tokens = nullptr;
-    AzureCallDescription what;
-    ResponseDone done;
-    int attempt = 1;
-    bool refreshedToken = false; // a 401 fetches a fresh token once
 };
 
 struct AzureMonitorProvider::PendingDiscovery {
@@ -68,7 +41,13 @@ AzureMonitorProvider::AzureMonitorProvider(HttpClient &http, const Clock &clock,
     , m_batchTokens(batchTokens)
     , m_endpoint(std::move(endpoint))
     , m_accountLabel(std::move(accountLabel))
-    , m_inflight(new QObject(this)) {}
+    , m_calls(http, this, m_accountLabel, &lcAzure, BearerCallRunner::TokenRefresh::Always,
+              {[this](const HttpResponse *answer, int attempt) { return retryDelay(answer, attempt); },
+               [this](const HttpHeaders &headers) { return m_retry.paceDelay(headers); },
+               [this](const TokenSource &tokens, const HttpRequest &request, const HttpResponse &answer) {
+                   noteRefused(tokens, request, answer);
+               },
+               [this](const QString &callName, qint64 delayMs) { Q_EMIT callDelayed(callName, delayMs); }}) {}
 
 AzureMonitorProvider::~AzureMonitorProvider() = default;
 
@@ -174,20 +153,10 @@ void AzureMonitorProvider::runCall(const std::shared_ptr<Fetch> &fetch, const Az
 
 void AzureMonitorProvider::parseAnswer(AzureCallKind kind, QByteArray body, const QString &aggregation,
                                        std::function<void(Result<QList<AzureResourceMetrics>>)> done) {
-    if (body.size() < kParseOffThreadBytes) {
-        done(parseMetricsResponse(kind, body, aggregation));
-        return;
-    }
-    // Pure work on a worker thread; the value comes back to this thread through the watcher,
-    // which dies with the in-flight context (cancelAll).
-    auto *watcher = new QFutureWatcher<Result<QList<AzureResourceMetrics>>>(m_inflight);
-    connect(watcher, &QFutureWatcherBase::finished, watcher, [watcher, done = std::move(done)] {
-        watcher->deleteLater();
-        done(watcher->result());
-    });
-    watcher->setFuture(QtConcurrent::run([kind, aggregation, body = std::move(body)] {
-        return parseMetricsResponse(kind, body, aggregation);
-    }));
+    parseOffThread(
+        m_calls.context(), std::move(body),
+        [kind, aggregation](const QByteArray &json) { return parseMetricsResponse(kind, json, aggregation); },
+        std::move(done));
 }
 
 void AzureMonitorProvider::discover(const QStringList &namespaces,
@@ -213,10 +182,7 @@ void AzureMonitorProvider::discover(const QStringList &namespaces,
 }
 
 void AzureMonitorProvider::cancelAll() {
-    // Deleting the context aborts every request, pending retry timer, pending token callback
-    // and off-thread parse result at once.
-    delete m_inflight;
-    m_inflight = new QObject(this);
+    m_calls.cancelAll(); // every request, retry timer, token callback and off-thread parse
     const Error cancelled{ErrorCode::Cancelled, tr("The fetch was cancelled."), QString()};
     const auto fetches = std::exchange(m_fetches, {});
     for (const std::shared_ptr<Fetch> &fetch : fetches) {
@@ -239,106 +205,41 @@ void AzureMonitorProvider::cancelAll() {
 // ---- sending -----------------------------------------------------------------------------------
 
 Error AzureMonitorProvider::withAccount(Error error) const {
-    error.message = m_accountLabel + QStringLiteral(": ") + error.message;
-    return error;
+    return m_calls.withAccount(std::move(error));
 }
 
 void AzureMonitorProvider::send(HttpRequest request, TokenSource &tokens, AzureCallDescription what,
                                 ResponseDone done) {
-    auto attempt = std::make_shared<Attempt>();
-    attempt->request = std::move(request);
-    attempt->tokens = &tokens;
-    attempt->what = std::move(what);
-    attempt->done = std::move(done);
-    schedule(attempt);
-}
-
-void AzureMonitorProvider::schedule(const std::shared_ptr<Attempt> &attempt) {
-    // Pacing: the last answer from this host said its read budget is nearly spent.
-    const qint64 wait = m_paceUntil.value(hostKey(attempt->request.url)).remainingTime();
-    if (wait <= 0) {
-        dispatch(attempt);
-        return;
-    }
-    Q_EMIT callDelayed(attempt->request.callName, wait);
-    QTimer::singleShot(std::chrono::milliseconds(wait), m_inflight, [this, attempt] { dispatch(attempt); });
-}
-
-void AzureMonitorProvider::dispatch(const std::shared_ptr<Attempt> &attempt) {
-    const QPointer<QObject> context = m_inflight;
-    // The token source may answer at once (cached) or after its own HTTP call; a cancel in
-    // between leaves `context` null and nothing is sent.
-    attempt->tokens->token([this, attempt, context](Result<AccessToken> token) {
-        if (!context)
-            return;
-        if (!token) {
-            attempt->done(withAccount(token.error()));
-            return;
-        }
-        HttpRequest request = attempt->request;
-        request.setHeader(QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer ") + token->value);
-        m_http.send(request, context,
-                    [this, attempt](Result<HttpResponse> result) { onAnswer(attempt, std::move(result)); });
-    });
-}
-
-void AzureMonitorProvider::onAnswer(const std::shared_ptr<Attempt> &attempt, Result<HttpResponse> result) {
-    if (!result) {
-        const ErrorCode code = result.error().code;
-        if (code == ErrorCode::Network || code == ErrorCode::Timeout) {
-            const AzureRetryDecision decision = m_retry.decide(0, {}, attempt->attempt);
-            if (decision.retry) {
-                retryLater(attempt, decision.delay);
+    m_calls.send(
+        std::move(request), tokens,
+        [this, what = std::move(what), done = std::move(done)](Result<HttpResponse> answer, int attempts) {
+            if (answer && !answer->isSuccess()) {
+                done(azureHttpError(*answer, what, attempts, m_retry.maxRetryAfter.count()));
                 return;
             }
-        }
-        attempt->done(withAccount(result.error()));
-        return;
-    }
-    const HttpResponse &response = *result;
-    const auto pace = m_retry.paceDelay(response.headers);
-    if (pace.count() > 0) {
-        QDeadlineTimer &until = m_paceUntil[hostKey(attempt->request.url)];
-        if (until.remainingTime() < pace.count())
-            until = QDeadlineTimer(pace);
-        qCInfo(lcAzure) << attempt->request.callName << "read budget low; pacing the next calls by"
-                        << pace.count() << "ms";
-    }
-    if (response.isSuccess()) {
-        attempt->done(std::move(result));
-        return;
-    }
-    if (response.status == 401 && !attempt->refreshedToken) {
-        // Tokens can be revoked or rotated before they expire: one fresh token, one retry.
-        attempt->refreshedToken = true;
-        attempt->tokens->invalidate();
-        qCInfo(lcAzure) << attempt->request.callName << "token rejected; fetching a new one";
-        schedule(attempt);
-        return;
-    }
-    if (attempt->tokens == &m_batchTokens && (response.status == 404 || response.status == 405)) {
+            done(std::move(answer));
+        });
+}
+
+std::optional<std::chrono::milliseconds> AzureMonitorProvider::retryDelay(const HttpResponse *answer,
+                                                                          int attempt) const {
+    const AzureRetryDecision decision =
+        answer ? m_retry.decide(answer->status, answer->header("Retry-After"), attempt, m_clock.nowUtc())
+               : m_retry.decide(0, {}, attempt);
+    if (!decision.retry)
+        return std::nullopt;
+    return decision.delay;
+}
+
+void AzureMonitorProvider::noteRefused(const TokenSource &tokens, const HttpRequest &request,
+                                       const HttpResponse &answer) {
+    if (&tokens == &m_batchTokens && (answer.status == 404 || answer.status == 405)) {
         // An Azure-Monitor-compatible endpoint (a sovereign cloud's, a proxy, a test double)
         // that does not serve metrics:getBatch: from now on this provider uses ARM only.
-        qCInfo(lcAzure) << attempt->request.callName << "not served (HTTP" << response.status
+        qCInfo(lcAzure) << request.callName << "not served (HTTP" << answer.status
                         << "); using the ARM metrics API for this account";
         m_batchUnavailable = true;
     }
-    const AzureRetryDecision decision =
-        m_retry.decide(response.status, response.header("Retry-After"), attempt->attempt, m_clock.nowUtc());
-    if (decision.retry) {
-        retryLater(attempt, decision.delay);
-        return;
-    }
-    attempt->done(azureHttpError(response, attempt->what, attempt->attempt, m_retry.maxRetryAfter.count()));
-}
-
-void AzureMonitorProvider::retryLater(const std::shared_ptr<Attempt> &attempt,
-                                      std::chrono::milliseconds delay) {
-    qCInfo(lcAzure) << attempt->request.callName << "attempt" << attempt->attempt << "failed; retrying in"
-                    << delay.count() << "ms";
-    Q_EMIT callDelayed(attempt->request.callName, delay.count());
-    ++attempt->attempt;
-    QTimer::singleShot(delay, m_inflight, [this, attempt] { schedule(attempt); });
 }
 
 } // namespace mlwatch::azure

@@ -4,12 +4,14 @@
 #include "core/providers/azure/azure_metrics_request.h"
 #include "core/providers/azure/azure_metrics_response.h"
 #include "core/providers/azure/azure_retry_policy.h"
+#include "core/providers/bearer_call_runner.h"
 #include "core/providers/metric_provider.h"
 
-#include <QDeadlineTimer>
 #include <QHash>
 
+#include <chrono>
 #include <memory>
+#include <optional>
 
 namespace mlwatch {
 class AzureTokenSource;
@@ -64,7 +66,6 @@ Q_SIGNALS:
 
 private:
     struct Fetch;
-    struct Attempt;
     struct PendingDiscovery;
     using ResponseDone = std::function<void(Result<HttpResponse>)>;
 
@@ -75,10 +76,9 @@ private:
 
     // Authorised sending with retries; `done` gets a 2xx answer or an Error for people.
     void send(HttpRequest request, TokenSource &tokens, AzureCallDescription what, ResponseDone done);
-    void schedule(const std::shared_ptr<Attempt> &attempt);
-    void dispatch(const std::shared_ptr<Attempt> &attempt);
-    void onAnswer(const std::shared_ptr<Attempt> &attempt, Result<HttpResponse> result);
-    void retryLater(const std::shared_ptr<Attempt> &attempt, std::chrono::milliseconds delay);
+    // The BearerCallRunner hooks: AzureRetryPolicy's decision, and the getBatch-not-served rule.
+    std::optional<std::chrono::milliseconds> retryDelay(const HttpResponse *answer, int attempt) const;
+    void noteRefused(const TokenSource &tokens, const HttpRequest &request, const HttpResponse &answer);
     Error withAccount(Error error) const;
 
     HttpClient &m_http;
@@ -88,10 +88,9 @@ private:
     AzureEndpointConfig m_endpoint;
     QString m_accountLabel;
     AzureRetryPolicy m_retry;
-    QHash<QString, QString> m_regions;          // lower-cased resource id → region
-    bool m_batchUnavailable = false;            // the endpoint answered getBatch with 404/405
-    QHash<QString, QDeadlineTimer> m_paceUntil; // "host:port" → no call before
-    QObject *m_inflight = nullptr;              // context of everything in flight; cancelAll() replaces it
+    QHash<QString, QString> m_regions; // lower-cased resource id → region
+    bool m_batchUnavailable = false;   // the endpoint answered getBatch with 404/405
+    BearerCallRunner m_calls;          // sending, token refresh, retries, pacing; owns the in-flight context
     QList<std::shared_ptr<Fetch>> m_fetches;
     QList<std::shared_ptr<PendingDiscovery>> m_discoveries;
 };

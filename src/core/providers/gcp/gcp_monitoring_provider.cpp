@@ -5,12 +5,9 @@
 #include "core/common/logging.h"
 #include "core/net/http_client.h"
 #include "core/providers/gcp/gcp_discovery.h"
+#include "core/providers/parse_off_thread.h"
 
-#include <QFutureWatcher>
-#include <QPointer>
 #include <QSet>
-#include <QTimer>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <utility>
 
@@ -18,9 +15,6 @@ namespace mlwatch::gcp {
 
 namespace {
 
-// Bodies above this are parsed on a worker thread so the UI stays responsive (a full page of
-// 100,000 points is about 10 MB of JSON).
-constexpr qsizetype kParseOffThreadBytes = 256 * 1024;
 // A call stops following nextPageToken after this many pages (10^8 points at Google's page size).
 constexpr int kMaxPagesPerCall = 1000;
 
@@ -49,15 +43,6 @@ struct CloudMonitoringProvider::CallState {
     int page = 0;
 };
 
-// One request through its retries.
-struct CloudMonitoringProvider::Attempt {
-    HttpRequest request; // without the Authorization header, which is added per try
-    ResponseDone done;
-    int attempt = 1;
-    bool refreshedToken = false; // a 401 fetches a fresh token once
-    size_t tokenHash = 0;        // which token the last try carried (a hash: the value stays in the source)
-};
-
 struct CloudMonitoringProvider::PendingDiscovery {
     std::function<void(Result<QList<MetricDescriptor>>)> done;
     bool finished = false;
@@ -72,7 +57,11 @@ CloudMonitoringProvider::CloudMonitoringProvider(HttpClient &http, const Clock &
     , m_tokens(tokens)
     , m_endpoint(std::move(endpoint))
     , m_accountLabel(std::move(accountLabel))
-    , m_inflight(new QObject(this)) {}
+    , m_calls(http, this, m_accountLabel, &lcGcp, BearerCallRunner::TokenRefresh::IfCurrent,
+              {[this](const HttpResponse *answer, int attempt) { return retryDelay(answer, attempt); },
+               {},
+               {},
+               [this](const QString &callName, qint64 delayMs) { Q_EMIT callDelayed(callName, delayMs); }}) {}
 
 CloudMonitoringProvider::~CloudMonitoringProvider() = default;
 
@@ -163,18 +152,9 @@ void CloudMonitoringProvider::finishCall(const std::shared_ptr<Fetch> &fetch,
 
 void CloudMonitoringProvider::parseAnswer(QByteArray body,
                                           std::function<void(Result<GcpTimeSeriesPage>)> done) {
-    if (body.size() < kParseOffThreadBytes) {
-        done(parseTimeSeriesPage(body));
-        return;
-    }
-    // Pure work on a worker thread; the value comes back to this thread through the watcher,
-    // which dies with the in-flight context (cancelAll).
-    auto *watcher = new QFutureWatcher<Result<GcpTimeSeriesPage>>(m_inflight);
-    connect(watcher, &QFutureWatcherBase::finished, watcher, [watcher, done = std::move(done)] {
-        watcher->deleteLater();
-        done(watcher->result());
-    });
-    watcher->setFuture(QtConcurrent::run([body = std::move(body)] { return parseTimeSeriesPage(body); }));
+    parseOffThread(
+        m_calls.context(), std::move(body), [](const QByteArray &json) { return parseTimeSeriesPage(json); },
+        std::move(done));
 }
 
 void CloudMonitoringProvider::discover(const QStringList &namespaces,
@@ -197,10 +177,7 @@ void CloudMonitoringProvider::discover(const QStringList &namespaces,
 }
 
 void CloudMonitoringProvider::cancelAll() {
-    // Deleting the context aborts every request, pending retry timer, pending token callback and
-    // off-thread parse result at once.
-    delete m_inflight;
-    m_inflight = new QObject(this);
+    m_calls.cancelAll(); // every request, retry timer, token callback and off-thread parse
     const Error cancelled{ErrorCode::Cancelled, tr("The fetch was cancelled."), QString()};
     const auto fetches = std::exchange(m_fetches, {});
     for (const std::shared_ptr<Fetch> &fetch : fetches) {
@@ -223,88 +200,28 @@ void CloudMonitoringProvider::cancelAll() {
 // ---- sending -------------------------------------------------------------------------------------
 
 Error CloudMonitoringProvider::withAccount(Error error) const {
-    error.message = m_accountLabel + QStringLiteral(": ") + error.message;
-    return error;
+    return m_calls.withAccount(std::move(error));
 }
 
 void CloudMonitoringProvider::send(HttpRequest request, ResponseDone done) {
     if (!m_endpoint.quotaProjectId.isEmpty())
         request.setHeader(QByteArrayLiteral("x-goog-user-project"), m_endpoint.quotaProjectId.toUtf8());
-    auto attempt = std::make_shared<Attempt>();
-    attempt->request = std::move(request);
-    attempt->done = std::move(done);
-    dispatch(attempt);
+    m_calls.send(std::move(request), m_tokens, std::move(done));
 }
 
-void CloudMonitoringProvider::dispatch(const std::shared_ptr<Attempt> &attempt) {
-    const QPointer<QObject> context = m_inflight;
-    // The token source may answer at once (cached) or after its own HTTP call; a cancel in between
-    // leaves `context` null and nothing is sent.
-    m_tokens.token([this, attempt, context](Result<AccessToken> token) {
-        if (!context)
-            return;
-        if (!token) {
-            attempt->done(withAccount(token.error()), attempt->attempt);
-            return;
-        }
-        attempt->tokenHash = qHash(token->value);
-        m_tokenHash = attempt->tokenHash;
-        HttpRequest request = attempt->request;
-        request.setHeader(QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer ") + token->value);
-        m_http.send(request, context,
-                    [this, attempt](Result<HttpResponse> result) { onAnswer(attempt, std::move(result)); });
-    });
-}
-
-void CloudMonitoringProvider::onAnswer(const std::shared_ptr<Attempt> &attempt, Result<HttpResponse> result) {
-    if (!result) {
-        const ErrorCode code = result.error().code;
-        if (code == ErrorCode::Network || code == ErrorCode::Timeout) {
-            const GcpRetryDecision decision = m_retry.decide(0, {}, {}, attempt->attempt);
-            if (decision.retry) {
-                retryLater(attempt, decision.delay);
-                return;
-            }
-        }
-        attempt->done(withAccount(result.error()), attempt->attempt);
-        return;
+std::optional<std::chrono::milliseconds> CloudMonitoringProvider::retryDelay(const HttpResponse *answer,
+                                                                             int attempt) const {
+    GcpRetryDecision decision;
+    if (!answer) {
+        decision = m_retry.decide(0, {}, {}, attempt);
+    } else {
+        const std::optional<GcpError> google = parseGcpError(*answer);
+        decision = m_retry.decide(answer->status, google ? google->status : QString(),
+                                  answer->header("Retry-After"), attempt, m_clock.nowUtc());
     }
-    const HttpResponse &response = *result;
-    if (response.isSuccess()) {
-        attempt->done(std::move(result), attempt->attempt);
-        return;
-    }
-    if (response.status == 401 && !attempt->refreshedToken) {
-        // Tokens can be revoked or the key disabled before they expire: one fresh token, one retry.
-        // When several calls in flight are rejected together, only a rejection of the token still
-        // current drops it; the others retry with the one already fetched (one refresh, not a
-        // storm, cloud-apis.md §4.32).
-        attempt->refreshedToken = true;
-        if (attempt->tokenHash == m_tokenHash) {
-            m_tokens.invalidate();
-            qCInfo(lcGcp) << attempt->request.callName << "token rejected; fetching a new one";
-        }
-        dispatch(attempt);
-        return;
-    }
-    const std::optional<GcpError> google = parseGcpError(response);
-    const GcpRetryDecision decision =
-        m_retry.decide(response.status, google ? google->status : QString(), response.header("Retry-After"),
-                       attempt->attempt, m_clock.nowUtc());
-    if (decision.retry) {
-        retryLater(attempt, decision.delay);
-        return;
-    }
-    attempt->done(std::move(result), attempt->attempt);
-}
-
-void CloudMonitoringProvider::retryLater(const std::shared_ptr<Attempt> &attempt,
-                                         std::chrono::milliseconds delay) {
-    qCInfo(lcGcp) << attempt->request.callName << "attempt" << attempt->attempt << "failed; retrying in"
-                  << delay.count() << "ms";
-    Q_EMIT callDelayed(attempt->request.callName, delay.count());
-    ++attempt->attempt;
-    QTimer::singleShot(delay, m_inflight, [this, attempt] { dispatch(attempt); });
+    if (!decision.retry)
+        return std::nullopt;
+    return decision.delay;
 }
 
 } // namespace mlwatch::gcp

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/providers/bearer_call_runner.h"
 #include "core/providers/gcp/gcp_config.h"
 #include "core/providers/gcp/gcp_error.h"
 #include "core/providers/gcp/gcp_retry_policy.h"
@@ -7,7 +8,9 @@
 #include "core/providers/gcp/gcp_time_series_response.h"
 #include "core/providers/metric_provider.h"
 
+#include <chrono>
 #include <memory>
+#include <optional>
 
 namespace mlwatch {
 class Clock;
@@ -58,7 +61,6 @@ Q_SIGNALS:
 private:
     struct Fetch;
     struct CallState;
-    struct Attempt;
     struct PendingDiscovery;
     // The final answer after token handling and retries: any HTTP status (non-2xx included) with
     // the number of attempts, or an Error when there was no answer (network, timeout, token).
@@ -73,9 +75,8 @@ private:
     void parseAnswer(QByteArray body, std::function<void(Result<GcpTimeSeriesPage>)> done);
 
     void send(HttpRequest request, ResponseDone done);
-    void dispatch(const std::shared_ptr<Attempt> &attempt);
-    void onAnswer(const std::shared_ptr<Attempt> &attempt, Result<HttpResponse> result);
-    void retryLater(const std::shared_ptr<Attempt> &attempt, std::chrono::milliseconds delay);
+    // The BearerCallRunner hook: GcpRetryPolicy's decision (the envelope's status counts).
+    std::optional<std::chrono::milliseconds> retryDelay(const HttpResponse *answer, int attempt) const;
     Error withAccount(Error error) const;
 
     HttpClient &m_http;
@@ -84,8 +85,7 @@ private:
     GcpEndpointConfig m_endpoint;
     QString m_accountLabel;
     GcpRetryPolicy m_retry;
-    size_t m_tokenHash = 0;        // the token handed out last (its hash)
-    QObject *m_inflight = nullptr; // context of everything in flight; cancelAll() replaces it
+    BearerCallRunner m_calls; // sending, token refresh, retries; owns the in-flight context
     QList<std::shared_ptr<Fetch>> m_fetches;
     QList<std::shared_ptr<PendingDiscovery>> m_discoveries;
 };

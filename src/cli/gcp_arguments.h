@@ -1,0 +1,44 @@
+#pragma once
+
+#include "core/common/result.h"
+#include "core/model/metric_query.h"
+
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+
+namespace mlwatch::cli {
+
+// The option values of `mlwatch-cli query gcp` that are Google's own, read and checked. Every
+// failure is a BadArgument whose message names the option and says what to write instead.
+class GcpArguments {
+    Q_DECLARE_TR_FUNCTIONS(mlwatch::cli::GcpArguments)
+public:
+    // What --filter adds to the metric.type clause the provider writes: a resource type (the
+    // query's namespace) and label equalities (its dimensions, canonical "metric.labels.X" /
+    // "resource.labels.X" names).
+    struct Filter {
+        QString resourceType;
+        QList<Dimension> labels;
+    };
+
+    // --project: a project id ("my-proj"), a project number, or "projects/ID"; "projects/ID" back.
+    static Result<QString> project(const QString &text);
+    // --metric-type: the full metric type, "aiplatform.googleapis.com/prediction/online/…".
+    static Result<QString> metricType(const QString &text);
+    // --aligner and --reducer as MetricQuery::stat, "ALIGNER[|REDUCER]" in Google's upper-case
+    // names; no aligner is "ALIGN_NONE" (the raw points). A reducer needs an aligner.
+    static Result<QString> aggregation(const QString &aligner, const QString &reducer);
+    // --period: the alignment period in whole seconds, at least 60 (Google's minimum).
+    static Result<int> period(const QString &text);
+    // --filter: clauses of Cloud Monitoring's filter language joined by AND, each
+    // `resource.type = "T"`, `metric.labels.K = "V"` or `resource.labels.K = "V"` (values
+    // quoted, '\' escaping '"' and '\'). Anything else (OR, NOT, functions such as one_of or
+    // starts_with, metric.type) is refused with what to write instead: the provider writes the
+    // whole filter from these parts, so only what it can write exactly is taken.
+    static Result<Filter> filter(const QString &text);
+    // --group-by: label names ("resource.labels.endpoint_id"), each kept as a split ('*').
+    static Result<QList<Dimension>> groupBy(const QStringList &fields, const QList<Dimension> &filtered);
+};
+
+} // namespace mlwatch::cli
