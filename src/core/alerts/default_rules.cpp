@@ -167,7 +167,8 @@ const RuleRecipe kRecipes[] = {
      "azure"},
     // --- Google Vertex AI (gcp_catalog.cpp; chart ids carry the account) -------------------------
     {"monitoring", "latency", "aiplatform.googleapis.com/prediction/online/prediction_latencies",
-     "ALIGN_PERCENTILE_99|REDUCE_PERCENTILE_99", false, "ms", 0.9, 0, 60, 5, 3, 0, MissingDataPolicy::NotBreaching,
+     "ALIGN_PERCENTILE_99|REDUCE_PERCENTILE_99", false, "ms", 0.9, 0, 60, 5, 3, 0,
+     MissingDataPolicy::NotBreaching,
      QT_TRANSLATE_NOOP("mlwatch::DefaultRules", "Prediction latency (P99) — %1"),
      QT_TRANSLATE_NOOP(
          "mlwatch::DefaultRules",
@@ -177,8 +178,8 @@ const RuleRecipe kRecipes[] = {
          "line does not flap. 3 of the last 5 minutes: one slow minute is not an incident. Google "
          "publishes no latency without predictions, so missing minutes count as fine."),
      "gcp"},
-    {"monitoring", "errors", "aiplatform.googleapis.com/prediction/online/error_count", "ALIGN_DELTA|REDUCE_SUM",
-     false, "count", 0.5, 0, 60, 5, 3, 0, MissingDataPolicy::NotBreaching,
+    {"monitoring", "errors", "aiplatform.googleapis.com/prediction/online/error_count",
+     "ALIGN_DELTA|REDUCE_SUM", false, "count", 0.5, 0, 60, 5, 3, 0, MissingDataPolicy::NotBreaching,
      QT_TRANSLATE_NOOP("mlwatch::DefaultRules", "Prediction errors — %1"),
      QT_TRANSLATE_NOOP(
          "mlwatch::DefaultRules",

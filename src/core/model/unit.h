@@ -7,7 +7,17 @@ namespace mlwatch {
 // The unit a cloud reports a metric in. Names follow CloudWatch's StandardUnit where one exists.
 // Fraction: a share of 1 (Google's "10^2.%" utilisations, 0.45 = 45 %; may exceed 1 on several
 // CPUs), shown as a percentage.
-enum class Unit { None, Count, Percent, Microseconds, Milliseconds, Seconds, Bytes, CountPerSecond, Fraction };
+enum class Unit {
+    None,
+    Count,
+    Percent,
+    Microseconds,
+    Milliseconds,
+    Seconds,
+    Bytes,
+    CountPerSecond,
+    Fraction
+};
 
 // How a unit is shown: values are multiplied by `scale` and labelled with `symbol`.
 // ModelLatency arrives in microseconds and is shown in milliseconds; bytes are shown in GiB.
