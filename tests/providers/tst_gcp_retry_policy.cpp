@@ -49,7 +49,7 @@ private Q_SLOTS:
         QTest::newRow("403 PERMISSION_DENIED is final")
             << 403 << "PERMISSION_DENIED" << GcpFailureKind::Permanent;
         QTest::newRow("404 NOT_FOUND is final") << 404 << "NOT_FOUND" << GcpFailureKind::Permanent;
-        QTest::newRow("501 NOT_IMPLEMENTED is final") << 501 << "UNIMPLEMENTED" << GcpFailureKind::Permanent;
+        QTest::newRow("501 Not Implemented is final") << 501 << "UNIMPLEMENTED" << GcpFailureKind::Permanent;
     }
     void classify() {
         QFETCH(int, status);
