@@ -19,6 +19,7 @@
 #include <QSet>
 
 #include <list>
+#include <optional>
 
 namespace mlwatch {
 
@@ -29,6 +30,7 @@ struct MonitorSession::AccountParts {
     std::unique_ptr<AzureTokenSource> batchTokens;
     std::unique_ptr<GoogleTokenSource> googleTokens;
     std::unique_ptr<MetricProvider> provider;
+    std::optional<QList<MetricDescriptor>> discovered; // the latest successful discovery
 };
 
 // The services in dependency order: each one's constructor may use those above it, and they
@@ -199,20 +201,32 @@ void MonitorSession::start() {
                                                                              : aws::catalogNamespaces();
         parts.provider->discover(namespaces, [this, discovery, index](Result<QList<MetricDescriptor>> found) {
             discovery->found[index] = std::move(found);
-            discovered(discovery);
+            onDiscovered(discovery);
         });
         ++index;
     }
-    discovered(discovery);
+    onDiscovered(discovery);
 }
 
-void MonitorSession::discovered(const std::shared_ptr<Discovery> &discovery) {
+QList<DiscoveredAccount> MonitorSession::discovered() const {
+    QList<DiscoveredAccount> out;
+    for (const AccountParts &parts : m_parts->accounts) {
+        DiscoveredAccount &account = out.emplace_back();
+        account.account = parts.info;
+        account.listed = parts.discovered.has_value();
+        if (parts.discovered)
+            account.metrics = *parts.discovered;
+    }
+    return out;
+}
+
+void MonitorSession::onDiscovered(const std::shared_ptr<Discovery> &discovery) {
     if (--discovery->pending > 0 || m_stopping)
         return;
     QList<ChartSpec> charts;
     bool anyListed = false;
     qsizetype index = 0;
-    for (const AccountParts &parts : m_parts->accounts) {
+    for (AccountParts &parts : m_parts->accounts) {
         const std::optional<Result<QList<MetricDescriptor>>> &found = discovery->found.at(index++);
         if (!found)
             continue;
@@ -225,6 +239,7 @@ void MonitorSession::discovered(const std::shared_ptr<Discovery> &discovery) {
             continue;
         }
         anyListed = true;
+        parts.discovered = **found;
         QList<ChartSpec> built =
             parts.info.kind == AccountKind::Azure ? azure::buildAzureCharts(**found, parts.info.id)
             : parts.info.kind == AccountKind::Gcp ? gcp::buildGcpCharts(**found, parts.info.id)
@@ -245,19 +260,45 @@ void MonitorSession::discovered(const std::shared_ptr<Discovery> &discovery) {
         if (!m_parts->alerts.contains(rule.id))
             rules.append(rule);
     (void)m_parts->alerts.setRules(rules); // defaults are valid by construction
-    QList<MetricQuery> queries;
-    QSet<QString> asked; // series key and period: a few hundred queries, compared once each
-    for (const ChartSpec &chart : std::as_const(m_charts))
-        for (const ChartSeriesSpec &series : chart.series)
-            if (const QString key =
-                    series.query.seriesKey() + QLatin1Char('@') + QString::number(series.query.periodSeconds);
-                !asked.contains(key)) {
-                asked.insert(key);
-                queries.append(series.query);
-            }
-    m_parts->scheduler.setQueries(queries);
+    updateQueries();
     Q_EMIT chartsReady();
     m_parts->scheduler.refreshNow();
+}
+
+void MonitorSession::setCharts(const QList<ChartSpec> &charts) {
+    QList<ChartSpec> unique;
+    QSet<QString> ids;
+    for (const ChartSpec &chart : charts)
+        if (!ids.contains(chart.id)) {
+            ids.insert(chart.id);
+            unique.append(chart);
+        }
+    m_charts = std::move(unique);
+    const bool anyNew = updateQueries();
+    Q_EMIT chartsReady();
+    if (anyNew)
+        m_parts->scheduler.refreshNow();
+}
+
+bool MonitorSession::updateQueries() {
+    const auto keyOf = [](const MetricQuery &query) -> QString {
+        return query.seriesKey() + QLatin1Char('@') + QString::number(query.periodSeconds);
+    };
+    QSet<QString> before;
+    for (const MetricQuery &query : m_parts->scheduler.queries())
+        before.insert(keyOf(query));
+    QList<MetricQuery> queries;
+    QSet<QString> asked; // series key and period: a few hundred queries, compared once each
+    bool anyNew = false;
+    for (const ChartSpec &chart : std::as_const(m_charts))
+        for (const ChartSeriesSpec &series : chart.series)
+            if (const QString key = keyOf(series.query); !asked.contains(key)) {
+                asked.insert(key);
+                queries.append(series.query);
+                anyNew = anyNew || !before.contains(key);
+            }
+    m_parts->scheduler.setQueries(queries);
+    return anyNew;
 }
 
 } // namespace mlwatch

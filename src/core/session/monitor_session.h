@@ -3,6 +3,7 @@
 #include "core/auth/account.h"
 #include "core/catalog/chart_spec.h"
 #include "core/common/error.h"
+#include "core/model/metric_descriptor.h"
 #include "core/providers/aws/aws_environment.h"
 #include "core/providers/azure/azure_config.h"
 #include "core/providers/gcp/gcp_config.h"
@@ -26,6 +27,14 @@ struct SessionAccount {
     QString id; // the Account id its queries carry; empty for the primary AWS account
     AccountKind kind = AccountKind::Aws;
     QString label; // "Demo cloud (simulated AWS)", "Demo Azure (fraud-ml)"
+};
+
+// What discovery found in one account: every metric (with its dimensions) the account has.
+// The metric browser lists these; `listed` is false until the account answered successfully.
+struct DiscoveredAccount {
+    SessionAccount account;
+    bool listed = false;
+    QList<MetricDescriptor> metrics;
 };
 
 // The one composition root that the GUI and the CLI each build: an HTTP client, the accounts'
@@ -93,8 +102,17 @@ public:
     // every account fails, only discoveryFailed is emitted (once per account).
     void start();
     QList<ChartSpec> charts() const { return m_charts; }
+    // What each account's discovery found (session account order); empty before start() answered.
+    QList<DiscoveredAccount> discovered() const;
+
+    // The charts people arranged, in this order (the metric browser, a workspace): replaces the
+    // charts, keeps the queries the scheduler watches equal to the charts' series, emits
+    // chartsReady and fetches at once when a series is new (not when charts were only renamed,
+    // reordered or removed). Rules are left alone. Ids must be unique: later duplicates are dropped.
+    void setCharts(const QList<ChartSpec> &charts);
 
 Q_SIGNALS:
+    // The charts changed (after discovery, or setCharts()): tabs rebuild from charts().
     void chartsReady();
     void discoveryFailed(const mlwatch::Error &error);
 
@@ -102,7 +120,9 @@ private:
     struct Parts;
     struct AccountParts;
     struct Discovery;
-    void discovered(const std::shared_ptr<Discovery> &discovery);
+    void onDiscovered(const std::shared_ptr<Discovery> &discovery);
+    // Sets the scheduler's queries to the charts' series; true when a series is new to it.
+    bool updateQueries();
 
     std::unique_ptr<Parts> m_parts;
     QList<ChartSpec> m_charts;
