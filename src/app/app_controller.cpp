@@ -23,6 +23,7 @@
 #include "gui/session_status_view.h"
 #include "gui/user_rule_store.h"
 #include "gui/welcome_page.h"
+#include "gui/workspace_controller.h"
 #include "notify/alert_notifier.h"
 #include "notify/desktop_notifier.h"
 #include "notify/webhook_notifier.h"
@@ -458,6 +459,9 @@ void AppController::showSession(const QString &accountLabel, const QString &aler
     connect(&m_evaluationTimer, &QTimer::timeout, &m_session->alerts(), &AlertEngine::evaluateAll,
             Qt::UniqueConnection);
     m_evaluationTimer.start();
+    // The workspace of the last run, applied once discovery has answered; an unreadable one is
+    // named in the status bar and the catalog's charts stay.
+    (void)m_window->workspace()->openLast();
     m_session->start();
 }
 void AppController::startNotifications() {

@@ -1,5 +1,7 @@
 #include "charts/chart_axes.h"
 
+#include "core/model/unit_registry.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 
@@ -76,9 +78,7 @@ int timeAxisTickCount(qint64 durationMs, int plotWidthPx) {
 }
 
 QString valueAxisTitle(const DisplayUnit &unit) {
-    if (unit.symbol.isEmpty())
-        return QCoreApplication::translate("mlwatch::MetricChartView", "value");
-    return unit.symbol;
+    return UnitRegistry::axisTitle(unit); // the symbol, and "(summed over devices)" when so
 }
 
 ValueRange valueAxisRange(double dataMin, double dataMax, double thresholdMin, double thresholdMax,

@@ -3,6 +3,7 @@
 #include "charts/chart_scene.h"
 #include "charts/chart_status_label.h"
 #include "charts/chart_status_text.h"
+#include "core/model/compare_offset.h"
 #include "core/store/series_store.h"
 
 #include <QChart>
@@ -26,7 +27,8 @@ constexpr int kMaxLayoutPasses = 3;
 } // namespace
 
 ChartRenderRequest ChartRenderRequest::fromStore(const ChartSpec &spec, const SeriesStore &store,
-                                                 const TimeRange &window, int periodSeconds) {
+                                                 const TimeRange &window, int periodSeconds,
+                                                 qint64 compareOffsetSeconds) {
     ChartRenderRequest request;
     request.spec = spec;
     request.series.reserve(spec.series.size());
@@ -34,6 +36,22 @@ ChartRenderRequest ChartRenderRequest::fromStore(const ChartSpec &spec, const Se
         request.series.append(store.series(s.query.seriesKey())); // implicitly shared: no copy
     request.window = window;
     request.periodSeconds = periodSeconds;
+    if (compareOffsetSeconds > 0) {
+        // The earlier period as the fetch side stored it (compare_offset.h), drawn shifted.
+        bool any = false;
+        for (const ChartSeriesSpec &s : spec.series) {
+            request.overlay.append(
+                store.series(CompareOffset::seriesKey(s.query.seriesKey(), compareOffsetSeconds)));
+            any = any || request.overlay.constLast().size() > 0;
+        }
+        if (any) {
+            request.overlayShiftMs = CompareOffset::drawShiftMs(compareOffsetSeconds);
+            request.overlayLegend = CompareOffset::legend(
+                spec.series.size() == 1 ? spec.series.first().legend : spec.title, compareOffsetSeconds);
+        } else {
+            request.overlay.clear();
+        }
+    }
     return request;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "charts/chart_palette.h"
+#include "charts/time_display.h"
 #include "core/catalog/chart_spec.h"
 #include "core/model/series_data.h"
 #include "core/model/time_range.h"
@@ -48,9 +49,24 @@ struct ChartRenderRequest {
     QString statusText;
     bool statusIsError = false;
 
+    // Series the user hid with the legend (index-paired with spec.series; missing = shown): not
+    // drawn, not in the y range, their legend entry dimmed and struck out.
+    QList<bool> hiddenSeries;
+    // The clock the time axis reads in; its title names the zone either way.
+    TimeZoneMode timeZone = TimeZoneMode::Local;
+
+    // "Now" (ms since the epoch, UTC) as the chart saw it: the end of the shaded "not yet
+    // published" band and the age in the "Newest datapoint" caption (chart_scene.h). 0 = not
+    // known (a report of the past): no band, no age.
+    qint64 nowMs = 0;
+
     // The request for `spec` over `window` with the store's current data for each series.
+    // `compareOffsetSeconds` > 0 adds the "compare with previous period" overlay: each series'
+    // comparison series from the store (CompareOffset::seriesKey), shifted under the window,
+    // with a legend entry "… (1 week earlier)" when any of them has points.
     static ChartRenderRequest fromStore(const ChartSpec &spec, const SeriesStore &store,
-                                        const TimeRange &window, int periodSeconds);
+                                        const TimeRange &window, int periodSeconds,
+                                        qint64 compareOffsetSeconds = 0);
 };
 
 // How to draw it.
@@ -77,7 +93,8 @@ struct ChartRenderStats {
     qsizetype points = 0;   // reduced points drawn over all series (overlay excluded)
     qsizetype overlayPoints = 0;
     int thresholdLines = 0;
-    int plotWidthPx = 0; // the pixel width M4 reduced to
+    int hiddenSeries = 0; // ChartSpec series hidden through the legend (not drawn)
+    int plotWidthPx = 0;  // the pixel width M4 reduced to
     bool hasData = false;
     QString statusText; // what was drawn over the plot, empty when nothing
 };

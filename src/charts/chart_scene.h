@@ -8,13 +8,17 @@
 #include "core/model/time_range.h"
 #include "core/model/unit.h"
 
+#include <QFont>
 #include <QList>
+#include <QMetaObject>
 #include <QPointer>
 
 #include <vector>
 
 class QChart;
 class QDateTimeAxis;
+class QGraphicsRectItem;
+class QGraphicsSimpleTextItem;
 class QFont;
 class QLineSeries;
 class QLocale;
@@ -30,6 +34,16 @@ class SeriesPolylineItem;
 // width and drawn with breaks at gaps, one legend entry per series in its colour, dashed
 // threshold lines, and an optional faint overlay underneath. Internal to src/charts: the only
 // place that names Qt Charts.
+//
+// Decorations that keep the chart honest about its data (issue 6, "trust the gaps"):
+//   * the "not yet published" band: [now − PublicationDelay::seconds(spec.cloud, period), now]
+//     clipped to the window, shaded under the grid, with a legend entry naming the service
+//     and its delay; only when the request knows now (ChartRenderRequest::nowMs);
+//   * a caption in a strip under the legend: "Newest datapoint: 14:32 UTC (3 min ago)", the
+//     newest timestamp of any series (the overlay excluded), zone named, age when now is known;
+//   * gaps stay gaps: SeriesPolylineItem breaks the line at holes longer than 2.5 periods and
+//     nothing is drawn inside them.
+// Screen and exports show the same decorations (they share this class).
 //
 // Who draws what: Qt Charts draws the frame, axes, grid, legend and the (two-point) threshold
 // lines; one SeriesPolylineItem over the plot area draws every data and overlay point
@@ -90,11 +104,23 @@ public:
     static int reductionWidth(int plotWidthPx, qreal devicePixelRatio);
     // The item that draws the points (for tests: what is drawn, in data coordinates).
     SeriesPolylineItem *polylineItem() const { return m_lines; }
+    // The empty series that carries data series `index`'s legend entry (its markers are what
+    // the user clicks to hide the series), or null.
+    QLineSeries *legendCarrier(qsizetype index) const { return m_legendCarriers.value(index); }
+
+    // What the latest update() decided about the decorations (for tests): the shaded
+    // "not yet published" range in ms (invalid when none is shown), its rectangle in chart
+    // coordinates, and the caption text (empty when no series has a point).
+    TimeRange unpublishedRange() const { return m_unpublished; }
+    QRectF unpublishedRect() const;
+    QString captionText() const;
 
 private:
     QLineSeries *newLine(const QString &name);
     void syncLegend();
     void stylePens();
+    void placeDecorations();
+    void updateDecorations(const ChartRenderRequest &request, const TimeRange &window);
 
     ChartSpec m_spec;
     DisplayUnit m_unit;
@@ -109,6 +135,14 @@ private:
     QList<QLineSeries *> m_thresholdSeries; // index-paired with spec.thresholds
     std::vector<M4Index> m_seriesIndex;     // per ChartSpec series: the data's reducer
     std::vector<M4Index> m_overlayIndex;    // per ChartSpec series: the overlay's reducer
+
+    TimeRange m_window;                             // the x range of the latest update
+    TimeRange m_unpublished;                        // the shaded range; invalid = none
+    QGraphicsRectItem *m_unpublishedBand = nullptr; // child of the chart, under the grid
+    QLineSeries *m_unpublishedLegend = nullptr;     // empty series: the band's legend entry
+    QGraphicsSimpleTextItem *m_caption = nullptr;   // child of the chart, in the bottom strip
+    QFont m_captionFont;
+    QList<QMetaObject::Connection> m_connections; // cut in the destructor: the chart may outlive us
 };
 
 } // namespace mlwatch

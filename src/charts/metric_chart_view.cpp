@@ -1,17 +1,27 @@
 #include "charts/metric_chart_view.h"
 
+#include "charts/chart_interaction.h"
+#include "charts/chart_navigation.h"
 #include "charts/chart_palette.h"
 #include "charts/chart_scene.h"
 #include "charts/chart_status_label.h"
 #include "charts/chart_status_text.h"
+#include "core/common/clock.h"
+#include "core/model/compare_offset.h"
 #include "core/store/series_store.h"
 
 #include <QAction>
 #include <QChart>
 #include <QChartView>
+#include <QDateTime>
 #include <QEvent>
+#include <QKeyEvent>
+#include <QLegend>
+#include <QLegendMarker>
+#include <QLineSeries>
 #include <QMenu>
 #include <QSet>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -42,6 +52,12 @@ struct MetricChartView::Private {
     int periodSeconds = 60;
     bool fetched = false;
     QString error;
+    // Decorations (chart_scene.h): "now" of the latest redraw, so an export shows the same band
+    // and caption as the screen; the compare offset (0 = off) and the store keys it reads.
+    const Clock *clock = nullptr;
+    qint64 nowMs = 0;
+    qint64 compareOffsetS = 0;
+    QSet<QString> compareKeys;
     State state = State::Loading;
     QString statusText;
     qsizetype pointsInWindow = 0;
@@ -50,6 +66,16 @@ struct MetricChartView::Private {
     bool redrawQueued = false;
     int lastPlotWidth = 0;
     RenderStats stats;
+
+    // Moving through time (see the header); the gestures are ChartInteraction's.
+    ChartInteraction *interaction = nullptr;
+    TimeRange viewRange; // invalid = the whole window
+    TimeZoneMode timeZone = TimeZoneMode::Local;
+    QList<bool> hidden; // index-paired with spec().series
+    QList<QAction *> showSeriesActions;
+    QAction *resetZoomAction = nullptr;
+    bool crosshairShown = false;
+    qint64 crosshairMs = 0;
 
     const ChartSpec &spec() const { return scene.spec(); }
 };
@@ -100,14 +126,29 @@ MetricChartView::MetricChartView(const ChartSpec &spec, const SeriesStore &store
         if (std::abs(int(area.width()) - d->lastPlotWidth) > 1)
             scheduleRedraw();
     });
+    // The "not yet published" band and the caption's "(3 min ago)" move with the clock, not
+    // only with fetches: a shown chart redraws once a minute (cheap: M4 from its index).
+    auto *minuteTimer = new QTimer(this);
+    minuteTimer->setInterval(60'000);
+    connect(minuteTimer, &QTimer::timeout, this, [this] {
+        if (isVisible())
+            markDirty();
+    });
+    minuteTimer->start();
 
     addAlertActions();
+    addNavigationActions();
     applyPalette();
     updateState();
     markDirty();
 }
 
-MetricChartView::~MetricChartView() = default;
+MetricChartView::~MetricChartView() {
+    // The gestures filter the chart view's events; the view outlives this body, its last events
+    // (sent while Qt tears it down) must not reach a half-destroyed view through the filter.
+    delete d->interaction;
+    d->interaction = nullptr;
+}
 
 void MetricChartView::addAlertActions() {
     // Shown in the context menu and the menu button like every other action of the chart.
@@ -143,9 +184,37 @@ MetricChartView::RenderStats MetricChartView::renderStats() const {
     return d->stats;
 }
 
+void MetricChartView::setClock(const Clock *clock) {
+    d->clock = clock;
+    markDirty();
+}
+
+qint64 MetricChartView::currentTimeMs() const {
+    return d->clock ? d->clock->nowMs() : QDateTime::currentMSecsSinceEpoch();
+}
+
+void MetricChartView::setCompareOffset(qint64 seconds) {
+    seconds = std::max<qint64>(0, seconds);
+    if (seconds == d->compareOffsetS)
+        return;
+    d->compareOffsetS = seconds;
+    d->compareKeys.clear();
+    if (seconds > 0)
+        for (const ChartSeriesSpec &s : d->spec().series)
+            d->compareKeys.insert(CompareOffset::seriesKey(s.query.seriesKey(), seconds));
+    markDirty();
+}
+
+qint64 MetricChartView::compareOffset() const {
+    return d->compareOffsetS;
+}
+
 ChartRenderRequest MetricChartView::renderRequest() const {
     ChartRenderRequest request =
-        ChartRenderRequest::fromStore(d->spec(), d->store, d->window, d->periodSeconds);
+        ChartRenderRequest::fromStore(d->spec(), d->store, viewRange(), d->periodSeconds, d->compareOffsetS);
+    request.nowMs = d->nowMs > 0 ? d->nowMs : currentTimeMs();
+    request.hiddenSeries = d->hidden;
+    request.timeZone = d->timeZone;
     request.statusText = d->statusText;
     request.statusIsError = d->state == State::Error;
     return request;
@@ -176,8 +245,18 @@ QSize MetricChartView::minimumSizeHint() const {
 void MetricChartView::setWindow(const TimeRange &range, int periodSeconds) {
     if (range == d->window && periodSeconds == d->periodSeconds)
         return;
+    const bool sameLength = range.durationMs() == d->window.durationMs();
     d->window = range;
     d->periodSeconds = std::max(1, periodSeconds);
+    if (d->viewRange.isValid()) {
+        const TimeRange kept =
+            sameLength && range.isValid()
+                ? ChartNavigation::clamped(d->viewRange, range,
+                                           ChartNavigation::minimumSpanMs(d->periodSeconds))
+                : TimeRange{};
+        d->viewRange = kept == range ? TimeRange{} : kept;
+    }
+    viewRangeUpdated();
     updateState();
     markDirty();
 }
@@ -190,6 +269,10 @@ void MetricChartView::setFetchResult(const QString &errorMessage) {
 }
 
 void MetricChartView::onSeriesChanged(const QString &seriesKey) {
+    if (d->compareKeys.contains(seriesKey)) {
+        markDirty(); // the comparison overlay changes nothing about the state
+        return;
+    }
     if (!d->keys.contains(seriesKey))
         return;
     updateState();
@@ -234,7 +317,7 @@ void MetricChartView::updateState() {
     if (!d->error.isEmpty()) {
         state = State::Error;
         text = ChartStatusText::error(d->error);
-    } else if (!d->fetched && !anyKnown) {
+    } else if (!d->fetched && !anyKnown && d->spec().missingReason.isEmpty()) {
         state = State::Loading;
         text = ChartStatusText::loading();
     } else if (inWindow == 0) {
@@ -257,6 +340,7 @@ void MetricChartView::updateState() {
 
 void MetricChartView::redraw() {
     d->dirty = false;
+    d->nowMs = currentTimeMs();
     const ChartRenderRequest request = renderRequest();
     const bool markEmptySeries = d->state == State::Data;
     // Axes first, then the layout they give, then the points at that plot width: a new window
@@ -273,6 +357,7 @@ void MetricChartView::redraw() {
     stats.statusText = d->statusText;
     d->stats = stats;
     placeStatusLabel();
+    d->interaction->place();
     Q_EMIT redrawn();
 }
 
@@ -280,6 +365,7 @@ void MetricChartView::applyPalette() {
     d->palette = ChartPalette::fromPalette(palette());
     d->scene.applyStyle(d->palette, font());
     d->view->setBackgroundBrush(d->palette.background);
+    d->interaction->applyPalette(d->palette);
     styleStatusLabel();
 }
 
@@ -342,6 +428,7 @@ void MetricChartView::resizeEvent(QResizeEvent *event) {
     QWidget::resizeEvent(event);
     placeStatusLabel();
     placeMenuButton();
+    d->interaction->place();
     markDirty();
 }
 
@@ -350,6 +437,142 @@ void MetricChartView::showEvent(QShowEvent *event) {
     placeStatusLabel();
     if (d->dirty)
         markDirty();
+}
+
+// ---- Moving through time (gestures: ChartInteraction) -------------------------------------
+
+void MetricChartView::addNavigationActions() {
+    d->interaction = new ChartInteraction(*this, *d->view, d->scene);
+
+    d->resetZoomAction = new QAction(tr("Reset zoom"), this);
+    d->resetZoomAction->setObjectName(QStringLiteral("resetZoomAction"));
+    d->resetZoomAction->setEnabled(false);
+    connect(d->resetZoomAction, &QAction::triggered, this, &MetricChartView::resetZoom);
+    addAction(d->resetZoomAction);
+
+    const qsizetype count = d->spec().series.size();
+    d->hidden = QList<bool>(count, false);
+    for (qsizetype i = 0; i < count; ++i) {
+        // The legend entry toggles with the mouse; the action does it from the keyboard (the
+        // menu button) and tells screen readers the state.
+        for (QLegendMarker *marker : d->scene.chart()->legend()->markers(d->scene.legendCarrier(i)))
+            connect(marker, &QLegendMarker::clicked, this,
+                    [this, i] { setSeriesHidden(i, !isSeriesHidden(i)); });
+        if (count < 2)
+            continue; // hiding the only series is a legend click away; no menu entry for it
+        auto *action = new QAction(tr("Show %1").arg(d->spec().series.at(i).legend), this);
+        action->setObjectName(QStringLiteral("showSeriesAction") + QString::number(i));
+        action->setCheckable(true);
+        action->setChecked(true);
+        connect(action, &QAction::toggled, this, [this, i](bool shown) { setSeriesHidden(i, !shown); });
+        d->showSeriesActions.append(action);
+        addAction(action);
+    }
+}
+
+int MetricChartView::periodSeconds() const {
+    return d->periodSeconds;
+}
+
+TimeRange MetricChartView::viewRange() const {
+    return d->viewRange.isValid() ? d->viewRange : d->window;
+}
+
+bool MetricChartView::isZoomed() const {
+    return d->viewRange.isValid();
+}
+
+void MetricChartView::setViewRange(const TimeRange &range) {
+    if (!d->window.isValid())
+        return;
+    TimeRange next =
+        ChartNavigation::clamped(range, d->window, ChartNavigation::minimumSpanMs(d->periodSeconds));
+    if (next == d->window)
+        next = TimeRange{};
+    if (next == d->viewRange)
+        return;
+    d->viewRange = next;
+    viewRangeUpdated();
+    markDirty();
+    Q_EMIT viewRangeChanged(viewRange());
+}
+
+void MetricChartView::resetZoom() {
+    setViewRange(TimeRange{});
+}
+
+void MetricChartView::viewRangeUpdated() {
+    d->resetZoomAction->setEnabled(isZoomed());
+    d->interaction->updateIndicator();
+}
+
+void MetricChartView::setTimeZoneMode(TimeZoneMode mode) {
+    if (mode == d->timeZone)
+        return;
+    d->timeZone = mode;
+    viewRangeUpdated(); // the indicator names the zone
+    markDirty();
+}
+
+TimeZoneMode MetricChartView::timeZoneMode() const {
+    return d->timeZone;
+}
+
+void MetricChartView::setCrosshairTime(qint64 timeMs) {
+    d->crosshairShown = true;
+    d->crosshairMs = timeMs;
+    d->interaction->placeCrosshair();
+}
+
+void MetricChartView::clearCrosshair() {
+    d->crosshairShown = false;
+    d->interaction->placeCrosshair();
+    d->interaction->hideHover();
+}
+
+bool MetricChartView::hasCrosshair() const {
+    return d->crosshairShown;
+}
+
+qint64 MetricChartView::crosshairTimeMs() const {
+    return d->crosshairMs;
+}
+
+QString MetricChartView::hoverText() const {
+    return d->interaction->hoverText();
+}
+
+bool MetricChartView::isSeriesHidden(qsizetype index) const {
+    return d->hidden.value(index, false);
+}
+
+void MetricChartView::setSeriesHidden(qsizetype index, bool hidden) {
+    if (index < 0 || index >= d->hidden.size() || d->hidden.at(index) == hidden)
+        return;
+    d->hidden[index] = hidden;
+    if (index < d->showSeriesActions.size())
+        d->showSeriesActions.at(index)->setChecked(!hidden);
+    markDirty();
+    Q_EMIT seriesHiddenChanged(int(index), hidden);
+}
+
+QRect MetricChartView::plotRect() const {
+    return d->interaction->plotRect();
+}
+
+QRect MetricChartView::legendEntryRect(qsizetype index) const {
+    return d->interaction->legendEntryRect(index);
+}
+
+QWidget *MetricChartView::mouseArea() const {
+    return d->view->viewport();
+}
+
+void MetricChartView::keyPressEvent(QKeyEvent *event) {
+    if (d->interaction->handleKey(event))
+        event->accept();
+    else
+        QWidget::keyPressEvent(event);
 }
 
 } // namespace mlwatch

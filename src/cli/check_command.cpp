@@ -10,6 +10,7 @@
 #include "core/net/http_client.h"
 #include "core/providers/aws/aws_environment.h"
 #include "core/providers/aws/cloudwatch_provider.h"
+#include "core/store/derived_series.h"
 #include "core/workspace/workspace_file.h"
 #include "demo/demo_cloud.h"
 
@@ -145,7 +146,12 @@ void CheckCommand::run(std::function<void(Result<bool>)> done) {
                                                    finish(found.error());
                                                    return;
                                                }
-                                               m_rules = defaultRulesFor(aws::buildAwsCharts(*found));
+                                               const QList<ChartSpec> charts = aws::buildAwsCharts(*found);
+                                               m_rules = defaultRulesFor(charts);
+                                               for (const ChartSpec &c : charts)
+                                                   for (const ChartSeriesSpec &s : c.series)
+                                                       if (s.derivation != SeriesDerivation::None)
+                                                           m_derived.insert(s.query.seriesKey(), s);
                                                if (Result<void> planned = planFetches(); !planned) {
                                                    finish(planned.error());
                                                    return;
@@ -178,9 +184,12 @@ Result<void> CheckCommand::prepare() {
         // policy before any credentials are looked up or any connection is made.
         const EndpointPolicy policy = MachineConfig::endpointPolicy();
         for (const WorkspaceAccount &a : std::as_const(ws->accounts))
-            if (Result<void> allowed =
-                    MachineConfig::checkEndpoint(policy, AccountKind::Aws, a.id, a.endpointUrl);
-                !allowed)
+            if (a.kind != QLatin1String("aws")) // version 2 names Azure / Google accounts by reference
+                return badArgument(
+                    tr("Account \"%1\" is on %2: this version checks aws accounts.").arg(a.id, a.kind));
+            else if (Result<void> allowed =
+                         MachineConfig::checkEndpoint(policy, AccountKind::Aws, a.id, a.endpointUrl);
+                     !allowed)
                 return allowed;
         for (const WorkspaceAccount &a : std::as_const(ws->accounts)) {
             Result<aws::AwsResolved> chain =
@@ -195,6 +204,10 @@ Result<void> CheckCommand::prepare() {
                 return added;
         }
         m_rules = ws->rules;
+        for (const ChartSpec &c : ws->charts.value_or(QList<ChartSpec>{}))
+            for (const ChartSeriesSpec &s : c.series)
+                if (s.derivation != SeriesDerivation::None)
+                    m_derived.insert(s.query.seriesKey(), s);
     }
     const qint64 nowMs = m_clock->nowMs();
     const Result<qint64> at =
@@ -238,11 +251,14 @@ Result<void> CheckCommand::planFetches() {
         const qint64 p = qint64(rule.periodSeconds) * 1000;
         const qint64 newest = AlertEvaluator::newestDuePeriodMs(rule, m_atMs);
         const qint64 first = newest - (replayPeriods(rule) - 1 + rule.evaluationPeriods - 1) * p;
-        MetricQuery query = rule.series;
-        query.periodSeconds = rule.periodSeconds;
         QList<MetricQuery> &queries = jobs[{account, first, newest + p}];
-        if (!queries.contains(query))
-            queries.append(query);
+        const auto derived = m_derived.constFind(rule.seriesKey());
+        for (MetricQuery query :
+             derived == m_derived.constEnd() ? QList<MetricQuery>{rule.series} : derived->inputs) {
+            query.periodSeconds = rule.periodSeconds;
+            if (!queries.contains(query))
+                queries.append(query);
+        }
     }
     for (auto &[key, queries] : jobs)
         m_jobs.push_back(FetchJob{std::get<0>(key), TimeRange{std::get<1>(key), std::get<2>(key)}, queries});
@@ -261,10 +277,18 @@ void CheckCommand::fetchNext() {
             finish(fetched.errors.first());
             return;
         }
-        for (SeriesData &s : fetched.series)
+        QHash<QString, SeriesData> byKey;
+        for (SeriesData &s : fetched.series) {
+            byKey.insert(s.seriesKey, s);
             for (const MetricQuery &q : job.queries)
                 if (q.seriesKey() == s.seriesKey)
                     account.series.insert(seriesSlot(s.seriesKey, q.periodSeconds), s);
+        }
+        for (const ChartSeriesSpec &spec : std::as_const(m_derived))
+            for (const MetricQuery &q : job.queries)
+                if (q.seriesKey() == spec.inputs.first().seriesKey())
+                    if (std::optional<SeriesData> d = DerivedSeries::compute(spec, byKey, q.periodSeconds))
+                        account.series.insert(seriesSlot(d->seriesKey, q.periodSeconds), std::move(*d));
         fetchNext();
     });
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/alerts/alert_rule.h"
+#include "core/catalog/chart_spec.h"
 #include "core/common/result.h"
 
 #include <QObject>
@@ -83,6 +84,9 @@ private:
     std::unique_ptr<HttpClient> m_http;
     std::vector<std::unique_ptr<Account>> m_accounts;
     QList<AlertRule> m_rules;
+    // The charts' derived series (RED) by seriesKey: a rule on one (the error budget) is checked
+    // on its inputs, fetched, and the series computed from them (DerivedSeries).
+    QHash<QString, ChartSeriesSpec> m_derived;
     qint64 m_atMs = 0;
     std::vector<FetchJob> m_jobs;
     size_t m_nextJob = 0;

@@ -99,8 +99,9 @@ struct Options {
     QCommandLineOption filter{QStringLiteral("filter"),
                               CliOptions::tr("Azure: dimension filter, name eq 'value' joined by and; "
                                              "value '*' gives one series per value of that dimension. "
-                                             "Google: clauses joined by AND, each resource.type = \"T\", "
-                                             "metric.labels.K = \"V\" or resource.labels.K = \"V\"."),
+                                             "Google: any Cloud Monitoring filter (AND, OR, NOT, "
+                                             "parentheses, =, !=, starts_with(), one_of() …), ANDed "
+                                             "to the metric type."),
                               QStringLiteral("FILTER")};
     QCommandLineOption project{
         QStringLiteral("project"),

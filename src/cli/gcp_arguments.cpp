@@ -116,10 +116,31 @@ Result<int> GcpArguments::period(const QString &text) {
 }
 
 Result<GcpArguments::Filter> GcpArguments::filter(const QString &text) {
-    Filter out;
     const QString trimmed = text.trimmed();
     if (trimmed.isEmpty())
-        return filterError(tr("it is empty"));
+        return badArgument(tr("--filter: it is empty. Write a Cloud Monitoring filter, e.g. "
+                              "resource.labels.endpoint_id = \"123\" OR resource.labels.endpoint_id = "
+                              "\"456\"."));
+    bool sendAsIs = true;
+    Result<Filter> simple = equalities(trimmed, &sendAsIs);
+    if (simple || !sendAsIs)
+        return simple;
+    // Anything else (OR, NOT, parentheses, !=, starts_with(), one_of() …) goes to Google as
+    // written, ANDed to the metric type in parentheses: Google's parser is the judge, and its
+    // 400 INVALID_ARGUMENT names what it could not read.
+    Filter out;
+    out.labels.append({QString::fromLatin1(gcp::kUserFilterDimension), trimmed});
+    return out;
+}
+
+Result<GcpArguments::Filter> GcpArguments::equalities(const QString &trimmed, bool *sendAsIs) {
+    Filter out;
+    *sendAsIs = true;
+    // A mistake in what is otherwise a plain list of equalities: said here, not sent.
+    const auto mistake = [sendAsIs](Error error) {
+        *sendAsIs = false;
+        return error;
+    };
     static const QRegularExpression kName(QStringLiteral("\\G[A-Za-z_][A-Za-z0-9_.-]*"));
     static const QRegularExpression kAnd(QStringLiteral("\\G\\s+AND\\s+"),
                                          QRegularExpression::CaseInsensitiveOption);
@@ -142,22 +163,24 @@ Result<GcpArguments::Filter> GcpArguments::filter(const QString &text) {
             return filterError(tr("the value of %1 must be a string in double quotes").arg(clauseName));
 
         if (clauseName == QLatin1String("metric.type"))
-            return badArgument(tr("--filter: give the metric type with --metric-type, not in the filter."));
+            return mistake(
+                badArgument(tr("--filter: give the metric type with --metric-type, not in the filter.")));
         if (clauseName == QLatin1String("resource.type")) {
             if (!out.resourceType.isEmpty())
-                return filterError(tr("resource.type is given twice"));
+                return mistake(filterError(tr("resource.type is given twice")));
             out.resourceType = *value;
         } else {
             const std::optional<gcp::GcpLabelRef> label = gcp::parseLabelName(clauseName);
             if (!label)
                 return filterError(tr("%1 is not a label name").arg(clauseName));
             if (*value == QLatin1String("*"))
-                return badArgument(tr("--filter: %1 = \"*\" would match a label whose value is a star; to "
-                                      "get one series per value, write --group-by %1.")
-                                       .arg(label->filterName()));
+                return mistake(
+                    badArgument(tr("--filter: %1 = \"*\" would match a label whose value is a star; to "
+                                   "get one series per value, write --group-by %1.")
+                                    .arg(label->filterName())));
             for (const Dimension &d : std::as_const(out.labels))
                 if (d.name == label->filterName())
-                    return filterError(tr("%1 is given twice").arg(d.name));
+                    return mistake(filterError(tr("%1 is given twice").arg(d.name)));
             out.labels.append({label->filterName(), *value});
         }
         if (pos == trimmed.size())

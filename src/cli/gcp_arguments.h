@@ -16,7 +16,7 @@ class GcpArguments {
 public:
     // What --filter adds to the metric.type clause the provider writes: a resource type (the
     // query's namespace) and label equalities (its dimensions, canonical "metric.labels.X" /
-    // "resource.labels.X" names).
+    // "resource.labels.X" names), or the whole expression as one gcp::kUserFilterDimension.
     struct Filter {
         QString resourceType;
         QList<Dimension> labels;
@@ -31,14 +31,21 @@ public:
     static Result<QString> aggregation(const QString &aligner, const QString &reducer);
     // --period: the alignment period in whole seconds, at least 60 (Google's minimum).
     static Result<int> period(const QString &text);
-    // --filter: clauses of Cloud Monitoring's filter language joined by AND, each
-    // `resource.type = "T"`, `metric.labels.K = "V"` or `resource.labels.K = "V"` (values
-    // quoted, '\' escaping '"' and '\'). Anything else (OR, NOT, functions such as one_of or
-    // starts_with, metric.type) is refused with what to write instead: the provider writes the
-    // whole filter from these parts, so only what it can write exactly is taken.
+    // --filter: any Cloud Monitoring filter. Clauses joined by AND, each `resource.type = "T"`,
+    // `metric.labels.K = "V"` or `resource.labels.K = "V"` (values quoted, '\' escaping '"' and
+    // '\'), become the query's namespace and label equalities (so --group-by can check them);
+    // in such a list, metric.type, a label given twice or a "*" value are refused with what to
+    // write instead. Anything else (OR, NOT, parentheses, !=, starts_with(), one_of() …) is kept
+    // as written in `labels` as the gcp::kUserFilterDimension, which the provider ANDs in
+    // parentheses to the metric type: Google judges it (400 INVALID_ARGUMENT when it cannot).
     static Result<Filter> filter(const QString &text);
     // --group-by: label names ("resource.labels.endpoint_id"), each kept as a split ('*').
     static Result<QList<Dimension>> groupBy(const QStringList &fields, const QList<Dimension> &filtered);
+
+private:
+    // `trimmed` read as AND-joined equalities. On failure *sendAsIs is false when the text is such
+    // a list with a mistake in it (the Error says so), true when it is some other filter.
+    static Result<Filter> equalities(const QString &trimmed, bool *sendAsIs);
 };
 
 } // namespace mlwatch::cli

@@ -1,5 +1,6 @@
 #include "demo/demo_azure_serving_story.h"
 
+#include "core/catalog/azure_catalog.h"
 #include "demo/demo_azure_resources.h"
 #include "demo/demo_azure_shapes.h"
 
@@ -33,6 +34,10 @@ struct DeploymentModel {
     double burstLatencyMs = 0;                  // mean while unavailable() > 0
     std::array<double, 4> percentileFactors{};  // P50, P90, P95, P99 relative to the mean
     double rpmPerInstanceAt60Percent = 600;     // CPU load model
+    // GPU SKUs only (azure::isGpuInstanceType): GPU percent of instance i at minute m, and GPU
+    // memory percent. Empty on CPU SKUs, which publish no GPU series at all.
+    std::function<double(int, qint64)> gpu;
+    std::function<double(int, qint64)> gpuMemory;
     QList<InstanceModel> instances;
     quint64 seed = 0;
 
@@ -162,6 +167,30 @@ void addDeploymentMetrics(DemoAzureWorld &world, const Model &model, int d) {
     addSeries(world, dep.id, kAzureDeploymentType, QStringLiteral("CpuUtilizationPercentage"), cpu);
     addSeries(world, dep.id, kAzureDeploymentType, QStringLiteral("CpuMemoryUtilizationPercentage"), memory);
     addSeries(world, dep.id, kAzureDeploymentType, QStringLiteral("DeploymentCapacity"), capacity);
+    if (dep.gpu) {
+        QList<DemoAzureLeaf> gpu, gpuMemory;
+        for (int i = 0; i < dep.instances.size(); ++i) {
+            const auto reports = [model, d, i](qint64 m) {
+                const DeploymentModel &x = model->deployments.at(d);
+                return x.instances.at(i).liveFrom <= m && x.reporting(i, m);
+            };
+            gpu.append(
+                {{dep.instances.at(i).id}, [model, d, i, reports](qint64 m) -> std::optional<MinuteStats> {
+                     if (!reports(m))
+                         return std::nullopt;
+                     return single(clamp(model->deployments.at(d).gpu(i, m), 0, 100));
+                 }});
+            gpuMemory.append(
+                {{dep.instances.at(i).id}, [model, d, i, reports](qint64 m) -> std::optional<MinuteStats> {
+                     if (!reports(m))
+                         return std::nullopt;
+                     return single(clamp(model->deployments.at(d).gpuMemory(i, m), 0, 100));
+                 }});
+        }
+        addSeries(world, dep.id, kAzureDeploymentType, QStringLiteral("GpuUtilizationPercentage"), gpu);
+        addSeries(world, dep.id, kAzureDeploymentType, QStringLiteral("GpuMemoryUtilizationPercentage"),
+                  gpuMemory);
+    }
 
     QList<DemoAzureLeaf> envoy;
     for (int c = 0; c < int(kCodes.size()); ++c)
@@ -287,6 +316,16 @@ void addQuietEndpoint(DemoAzureWorld &world, const DemoAzureResource &workspace,
     d.percentileFactors = {0.9, 2.0, 2.6, 3.5};
     d.rpmPerInstanceAt60Percent = std::max(1.0, peakRpm * 1.2);
     d.instances = {{instanceId(deploymentName, 0), std::numeric_limits<qint64>::min()}};
+    if (azure::isGpuInstanceType(instanceType)) {
+        // The GPU follows the traffic (batches fill up at the peak); the model's weights hold a
+        // fixed share of its memory and the KV cache grows with the batch.
+        d.gpu = [seed = d.seed](int, qint64 m) {
+            return 18.0 + 64.0 * traffic(m) + 3.0 * noise::normal(seed ^ 30, m);
+        };
+        d.gpuMemory = [seed = d.seed](int, qint64 m) {
+            return 62.0 + 14.0 * traffic(m) + 0.8 * noise::smooth(seed ^ 31, m, 120);
+        };
+    }
     model->deployments = {d};
     addEndpoint(world, endpoint, {deployment}, model);
 }

@@ -109,6 +109,10 @@ struct DemoAzureTimeline {
 //  - 52 filler endpoints in workspace shared-inference (each with one deployment "default",
 //    5–200 requests a minute), so that getBatch's limit of 50 resources matters; workspace
 //    research-ml in eastus with endpoint llm-eval, so that a batch mixing regions can be tried.
+//    Every deployment names its VM size in properties.instanceType: fraud-scoring's and the
+//    fillers' are CPU SKUs (Standard_DS3_v2, Standard_DS2_v2) and publish no GPU metric;
+//    llm-eval/main runs on Standard_NC6s_v3 and publishes GpuUtilizationPercentage (~18 % at
+//    night, ~80 % at the daily peak) and GpuMemoryUtilizationPercentage (~62–76 %).
 // Dimension values that the reference does not give (Scenario "AmlCompute", RunType, State
 // "Running", instance and node ids) are the demo's inventions.
 class DemoAzureStory {

@@ -86,6 +86,22 @@ QList<DemoGcpMetricType> build() {
                         V::Int64, QStringLiteral("By"), kReplica, QStringLiteral("Accelerator memory usage"),
                         QStringLiteral("Accelerator memory used by the replica.")));
 
+    // Vertex AI Model Monitoring (drift): resource, kind, value type and labels from the reference;
+    // the unit ("1", a distance without unit) is the demo's reading.
+    const QString model = QStringLiteral("aiplatform.googleapis.com/Model");
+    const QStringList monitoring{QStringLiteral("schedule_id"), QStringLiteral("feature_name"),
+                                 QStringLiteral("algorithm")};
+    c.append(metricType(vertex("model_monitoring/feature_drift_deviation"), model, K::Gauge, V::Double,
+                        QStringLiteral("1"), monitoring, QStringLiteral("Feature drift deviation"),
+                        QStringLiteral("Distance of a feature's serving distribution from its baseline.")));
+    c.append(metricType(vertex("model_monitoring/prediction_output_drift_deviation"), model, K::Gauge,
+                        V::Double, QStringLiteral("1"), monitoring,
+                        QStringLiteral("Prediction output drift deviation"),
+                        QStringLiteral("Distance of the predictions' distribution from its baseline.")));
+    c.append(metricType(vertex("model_monitoring/feature_attribution_deviation"), model, K::Gauge, V::Double,
+                        QStringLiteral("1"), monitoring, QStringLiteral("Feature attribution deviation"),
+                        QStringLiteral("Change of a feature's attribution score from its baseline.")));
+
     // Training (Vertex AI custom jobs report on cloudml_job). The reference says "percent" and
     // gives no kind or value type: served as GAUGE DOUBLE fractions with unit 10^2.%, the
     // convention of the Vertex prediction utilisation metrics (verify against Google's list).

@@ -254,6 +254,60 @@ void addDeployedModelSeries(DemoGcpWorld &world, const EndpointPtr &e, int d) {
     }
 }
 
+// Vertex AI Model Monitoring on churn-tf-v8: a schedule that runs hourly from a day after the model
+// was deployed and writes one point a run (at :05) per feature, on the model (resource
+// aiplatform.googleapis.com/Model; its labels resource_container, location and model are the
+// demo's reading). A price change 3 days before the anchor moves monthly_charges away from the
+// training baseline: its drift climbs from ~0.06 to ~0.45 over two days, and the predictions'
+// drift follows at about half; the other features stay near their baselines.
+void addModelMonitoring(DemoGcpWorld &world, const DemoGcpTimeline &t, const DeployedModel &model) {
+    const Labels resource{{QStringLiteral("resource_container"), kProject},
+                          {QStringLiteral("location"), kRegion},
+                          {QStringLiteral("model"), model.modelId}};
+    const QString schedule = numericId(QStringLiteral("schedule/") + model.displayName);
+    const qint64 from = model.from + kDay;
+    const qint64 priceChange = t.anchorHour - 3 * kDay;
+    const quint64 seed = seedFor(QStringLiteral("model-monitoring/") + model.displayName);
+    // How far the price change has moved the inputs at minute m: 0 before it, 1 two days later.
+    const auto shifted = [priceChange](qint64 m) {
+        return std::clamp(double(m - priceChange) / double(2 * kDay), 0.0, 1.0);
+    };
+    const auto run = [](qint64 m) { return floorDiv(m, kHour) * kHour + 5 == m; };
+    struct Feature {
+        const char *name;
+        double baseline;
+        double shift; // added at full effect of the price change
+    };
+    for (const Feature &f : {Feature{"monthly_charges", 0.06, 0.39}, Feature{"tenure_months", 0.04, 0.0},
+                             Feature{"contract_type", 0.03, 0.02}}) {
+        const quint64 featureSeed = seed ^ noise::seedOf(QByteArray(f.name));
+        addSeries(
+            world, "model_monitoring/feature_drift_deviation", resource,
+            {{QStringLiteral("schedule_id"), schedule},
+             {QStringLiteral("feature_name"), QLatin1String(f.name)},
+             {QStringLiteral("algorithm"), QStringLiteral("jensen_shannon_divergence")}},
+            [f, featureSeed, shifted, run](qint64 m) -> std::optional<DemoGcpSample> {
+                if (!run(m))
+                    return std::nullopt;
+                const double v = f.baseline + f.shift * shifted(m) + 0.008 * noise::normal(featureSeed, m);
+                return number(std::round(std::max(0.0, v) * 10000.0) / 10000.0);
+            },
+            from, t.dataEnd);
+    }
+    addSeries(
+        world, "model_monitoring/prediction_output_drift_deviation", resource,
+        {{QStringLiteral("schedule_id"), schedule},
+         {QStringLiteral("feature_name"), QStringLiteral("churn_probability")},
+         {QStringLiteral("algorithm"), QStringLiteral("jensen_shannon_divergence")}},
+        [seed, shifted, run](qint64 m) -> std::optional<DemoGcpSample> {
+            if (!run(m))
+                return std::nullopt;
+            const double v = 0.05 + 0.18 * shifted(m) + 0.006 * noise::normal(seed ^ 1, m);
+            return number(std::round(std::max(0.0, v) * 10000.0) / 10000.0);
+        },
+        from, t.dataEnd);
+}
+
 QJsonObject endpointJson(const Endpoint &e, qint64 createdMinute, qint64 anchorMinute) {
     const QString base =
         QStringLiteral("projects/%1/locations/%2/").arg(QLatin1String(DemoGcpKey::kProjectNumber), kRegion);
@@ -343,6 +397,7 @@ void DemoGcpServingStory::add(DemoGcpWorld &world, const DemoGcpTimeline &t) {
     v8.memoryGiB = 5.6;
     v8.acceleratorMemoryGiB = 3.4;
     churn->models = {v7, v8};
+    addModelMonitoring(world, t, v8);
     churn->errorBurst = [t](qint64 m) { return t.inErrorBurst(m); };
     const quint64 churnSeed = seedFor(QStringLiteral("churn-scoring/requests"));
     addEndpoint(

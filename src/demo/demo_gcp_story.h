@@ -114,7 +114,11 @@ struct DemoGcpTimeline {
 //    / 5xx (~0.05 %); error_count = 4xx + 5xx, except a 28-minute burst 3 days before (09:12
 //    UTC) when 30 % of the requests failed with 5xx; prediction_latencies (total / model /
 //    overhead, ms): total p50 ~21 ms and p99 ~68 ms with v7, ~42 ms / ~138 ms with v8 (the latency
-//    regression), ~350 ms while the autoscaler lags.
+//    regression), ~350 ms while the autoscaler lags. Vertex AI Model Monitoring watches
+//    churn-tf-v8 hourly (model_monitoring/feature_drift_deviation per feature,
+//    prediction_output_drift_deviation, on aiplatform.googleapis.com/Model): a price change 3 days
+//    before the anchor drifts monthly_charges from ~0.06 to ~0.45 within two days, the
+//    predictions from ~0.05 to ~0.23; tenure_months and contract_type stay below ~0.05.
 //  - image-tagger (one T4 replica, 40–90 requests a minute, ~85 ms) and search-rerank (one idle
 //    replica, no traffic: what a forgotten endpoint looks like) are the other endpoints;
 //    churn-scoring-staging has no model deployed (it shows in discovery only).

@@ -3,6 +3,7 @@
 #include "ui_alert_rule_dialog.h"
 
 #include "charts/alert_preview_chart.h"
+#include "core/model/unit_registry.h"
 #include "core/store/series_store.h"
 #include "gui/alert_backtest.h"
 #include "gui/alert_texts.h"
@@ -106,25 +107,7 @@ AlertRuleDialog::AlertRuleDialog(const SeriesStore &store, QWidget *parent)
 AlertRuleDialog::~AlertRuleDialog() = default;
 
 QString AlertRuleDialog::displayUnitName(Unit raw) {
-    switch (raw) {
-    case Unit::None:
-        return QString();
-    case Unit::Count:
-        return QStringLiteral("count");
-    case Unit::Percent:
-    case Unit::Fraction:
-        return QStringLiteral("%");
-    case Unit::Microseconds:
-    case Unit::Milliseconds:
-        return QStringLiteral("ms");
-    case Unit::Seconds:
-        return QStringLiteral("s");
-    case Unit::Bytes:
-        return QStringLiteral("GiB");
-    case Unit::CountPerSecond:
-        return QStringLiteral("/s");
-    }
-    return QString();
+    return UnitRegistry::displayUnitName(raw); // the unit the charts show: thresholds read alike
 }
 
 void AlertRuleDialog::connectEditors() {

@@ -61,7 +61,7 @@ ChartCsvOptions ChartExporter::csvOptions(const MetricChartView &view, const Cha
     csv.form = options.csvForm;
     csv.units = options.csvUnits;
     if (options.visibleRangeOnly)
-        csv.range = view.window(); // invalid before the first fetch window: everything shown
+        csv.range = view.viewRange(); // the zoomed range when zoomed; invalid before the first window
     return csv;
 }
 

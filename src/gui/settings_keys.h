@@ -38,4 +38,19 @@ inline constexpr QLatin1StringView kQuietHoursCriticalBreaksThrough{
 // bool: desktop notifications at all (webhooks are not affected). Absent: true.
 inline constexpr QLatin1StringView kDesktopNotificationsEnabled{"notifications/desktop"};
 
+// int: the auto-refresh interval in seconds (RefreshIntervalSelector: 0 = off, 60, 300, 900,
+// 3600). Absent or another value: 300.
+inline constexpr QLatin1StringView kAutoRefreshSeconds{"fetch/autoRefreshSeconds"};
+
+// Workspace files (WorkspaceController): paths only, never content.
+// QStringList: the recently opened or saved workspaces, newest first, at most 8. Absent: none.
+inline constexpr QLatin1StringView kWorkspaceRecent{"workspace/recent"};
+// QString: the workspace the app had open when it last quit; opened again at start. Absent: none
+// (the app starts with the catalog's charts).
+inline constexpr QLatin1StringView kWorkspaceLast{"workspace/last"};
+
+// QString "local" | "utc": the clock every chart shows times in (View → Show times in UTC;
+// TimeDisplay::settingsValue()). Absent or anything else: local.
+inline constexpr QLatin1StringView kDisplayTimeZone{"display/timeZone"};
+
 } // namespace mlwatch::SettingsKeys

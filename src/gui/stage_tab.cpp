@@ -1,8 +1,10 @@
 #include "gui/stage_tab.h"
 
+#include "charts/chart_view_sync.h"
 #include "charts/metric_chart_view.h"
 #include "core/auth/account.h"
 #include "gui/chart_export_controller.h"
+#include "gui/insights_strip.h"
 
 #include <QEvent>
 #include <QGridLayout>
@@ -55,6 +57,7 @@ StageTab::StageTab(Stage stage, const SeriesStore &store, QWidget *parent)
     m_scroll->viewport()->installEventFilter(this);
 
     m_export = new ChartExportController(this);
+    m_viewSync = new ChartViewSync(this);
     m_exportAll = new QToolButton(this);
     m_exportAll->setObjectName(QStringLiteral("exportTabButton"));
     m_exportAll->setText(tr("Export all charts…"));
@@ -80,6 +83,14 @@ StageTab::StageTab(Stage stage, const SeriesStore &store, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addLayout(header);
+    // Insights of this tab's charts, under the description; a chip jumps to its chart.
+    m_insights = new InsightsStrip(store, this);
+    connect(m_insights, &InsightsStrip::chartRequested, this, [this](const QString &chartId) {
+        for (MetricChartView *chart : std::as_const(m_charts))
+            if (chart->spec().id == chartId)
+                return revealChart(chart);
+    });
+    layout->addWidget(m_insights);
     layout->addWidget(m_accountLinks);
     layout->addWidget(m_message, 1);
     layout->addWidget(m_scroll, 1);
@@ -103,6 +114,8 @@ QList<MetricChartView *> StageTab::setCharts(const QList<ChartSpec> &charts) {
     }
     buildGroups(charts);
     m_export->setCharts(m_charts, titleFor(m_stage));
+    m_viewSync->setCharts(m_charts);
+    m_insights->setCharts(m_charts);
     m_exportAll->setEnabled(!m_charts.isEmpty());
     if (m_charts.isEmpty()) {
         showMessage(tr("No resources for this stage were found in this account and region."));
@@ -127,6 +140,10 @@ void StageTab::revealChart(MetricChartView *chart) {
         return;
     m_scroll->ensureWidgetVisible(chart);
     chart->setFocus(Qt::OtherFocusReason);
+}
+
+void StageTab::refreshInsights() {
+    m_insights->scheduleRefresh();
 }
 
 void StageTab::showMessage(const QString &text) {

@@ -14,6 +14,8 @@ class QToolButton;
 namespace mlwatch {
 
 class ChartExportController;
+class ChartViewSync;
+class InsightsStrip;
 class MetricChartView;
 class SeriesStore;
 
@@ -46,6 +48,13 @@ public:
 
     // The export menu of this tab's charts (PNG, clipboard, CSV, the whole tab to a folder).
     ChartExportController *exportController() const { return m_export; }
+    // Zoom, pan, crosshair and time zone shared by this tab's charts (Grafana's shared time).
+    ChartViewSync *viewSync() const { return m_viewSync; }
+
+    // The insights strip under the description (InsightsStrip): its chips jump to their chart.
+    InsightsStrip *insightsStrip() const { return m_insights; }
+    // Recomputes the insights on the next event-loop turn (e.g. after the window changed).
+    void refreshInsights();
 
     // Shown instead of charts: "Discovering resources…", a discovery error.
     void showMessage(const QString &text);
@@ -88,7 +97,9 @@ private:
     const SeriesStore &m_store;
     QLabel *m_description = nullptr;
     ChartExportController *m_export = nullptr;
+    ChartViewSync *m_viewSync = nullptr;
     QToolButton *m_exportAll = nullptr; // "Export all charts…": enabled while there are charts
+    InsightsStrip *m_insights = nullptr;
     QLabel *m_message = nullptr;
     QLabel *m_accountLinks = nullptr; // grouped mode: "Go to: AWS — … · Azure — …"
     QScrollArea *m_scroll = nullptr;

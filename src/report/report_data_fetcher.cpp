@@ -3,6 +3,7 @@
 #include "core/export/chart_csv_writer.h"
 #include "core/fetch/period_choice.h"
 #include "core/providers/metric_provider.h"
+#include "core/store/derived_series.h"
 #include "report/report_statistics.h"
 
 #include <QCoreApplication>
@@ -73,12 +74,14 @@ void ReportDataFetcher::plan() {
         QSet<QString> keys;
         for (const ChartSpec &chart : m_request.accounts.at(a).charts) {
             for (const ChartSeriesSpec &series : chart.series) {
-                if (keys.contains(series.query.seriesKey()))
-                    continue;
-                keys.insert(series.query.seriesKey());
-                MetricQuery q = series.query;
-                q.periodSeconds = std::max(m_chartPeriodSeconds, q.periodSeconds);
-                queries.append(q);
+                // A derived series (RED) is computed from its inputs when they arrive (onFetched).
+                for (MetricQuery q : DerivedSeries::fetchQueries(series)) {
+                    if (keys.contains(q.seriesKey()))
+                        continue;
+                    keys.insert(q.seriesKey());
+                    q.periodSeconds = std::max(m_chartPeriodSeconds, q.periodSeconds);
+                    queries.append(q);
+                }
             }
         }
         m_plan.append(Call{a, CallKind::ThisWeek, thisWeek, queries, {}, {}, false});
@@ -93,13 +96,17 @@ void ReportDataFetcher::plan() {
     const int finest = choosePeriodSeconds(replay, nowMs, std::numeric_limits<int>::max());
     QList<MetricQuery> queries;
     QSet<QString> keys;
+    const QHash<QString, ChartSeriesSpec> derived = derivedSeries();
     for (const AlertRule &rule : std::as_const(m_request.rules)) {
         if (!rule.enabled || keys.contains(rule.seriesKey()))
             continue;
         keys.insert(rule.seriesKey());
-        MetricQuery q = rule.series;
-        q.periodSeconds = std::max(finest, rule.periodSeconds);
-        queries.append(q);
+        // A rule on a derived series (the error budget) replays on its inputs.
+        const auto it = derived.constFind(rule.seriesKey());
+        for (MetricQuery q : it == derived.constEnd() ? QList<MetricQuery>{rule.series} : it->inputs) {
+            q.periodSeconds = std::max(finest, rule.periodSeconds);
+            queries.append(q);
+        }
     }
     if (!queries.isEmpty())
         m_plan.append(Call{0, CallKind::Replay, replay, queries, {}, {}, false});
@@ -172,11 +179,32 @@ void ReportDataFetcher::onFetched(FetchReport report) {
     // it whole UTC days): keep what the report asked for, so the week is the week in its zone.
     for (const SeriesData &s : std::as_const(report.series))
         current.series.insert(s.seriesKey, ChartCsvWriter::slice(s, current.range, 1.0));
+    // Derived series (RED) from the inputs just fetched, at the period they were asked with.
+    for (const ChartSeriesSpec &spec : derivedSeries()) {
+        const auto asked =
+            std::find_if(current.queries.cbegin(), current.queries.cend(), [&spec](const MetricQuery &q) {
+                return q.seriesKey() == spec.inputs.first().seriesKey();
+            });
+        if (asked == current.queries.cend())
+            continue;
+        if (std::optional<SeriesData> d = DerivedSeries::compute(spec, current.series, asked->periodSeconds))
+            current.series.insert(d->seriesKey, std::move(*d));
+    }
     current.errors = report.errors;
     current.failed = !report.errors.isEmpty() && report.series.isEmpty();
     ++m_step;
     Q_EMIT progress(m_step, totalSteps());
     fetchNext();
+}
+
+QHash<QString, ChartSeriesSpec> ReportDataFetcher::derivedSeries() const {
+    QHash<QString, ChartSeriesSpec> out;
+    for (const ReportAccount &account : m_request.accounts)
+        for (const ChartSpec &chart : account.charts)
+            for (const ChartSeriesSpec &series : chart.series)
+                if (series.derivation != SeriesDerivation::None && !series.inputs.isEmpty())
+                    out.insert(series.query.seriesKey(), series);
+    return out;
 }
 
 ReportData ReportDataFetcher::assemble() const {

@@ -85,6 +85,8 @@ private:
         bool failed = false;
     };
     void plan();
+    // The derived series (RED) of every account's charts, by their seriesKey.
+    QHash<QString, ChartSeriesSpec> derivedSeries() const;
     void fetchNext();
     void onFetched(FetchReport report);
     void finish(Result<ReportData> result);

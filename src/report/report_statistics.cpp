@@ -1,6 +1,7 @@
 #include "report/report_statistics.h"
 
 #include "core/export/series_naming.h"
+#include "core/model/unit_registry.h"
 
 #include <QMap>
 
@@ -65,7 +66,7 @@ QList<ReportMetricRow> ReportStatistics::metricRows(const QList<ReportChart> &ch
                                                     const ReportWeek &week) {
     QList<ReportMetricRow> rows;
     for (const ReportChart &chart : charts) {
-        const DisplayUnit unit = displayUnitFor(chart.spec.unit);
+        const DisplayUnit unit = UnitRegistry::forChart(chart.spec);
         for (qsizetype i = 0; i < chart.spec.series.size(); ++i) {
             const ChartSeriesSpec &series = chart.spec.series.at(i);
             ReportMetricRow row;

@@ -319,7 +319,7 @@ void TestCliAlerts::checkConfigErrorsExitTwo_data() {
         << QByteArray("line 2, column");
     QTest::newRow("newer workspace version")
         << QStringList{} << QByteArray(R"({"format":"mlwatch-workspace","version":9})")
-        << QByteArray("version: 9");
+        << QByteArray("newer MLWatch (version 9)");
     QTest::newRow("invalid rule in the workspace")
         << QStringList{}
         << QByteArray(

@@ -112,6 +112,10 @@ private Q_SLOTS:
     void demoCsvMatchesTheDemoData();
     void demoJsonHasTheDocumentedShapeAndTheCsvValues();
     void demoGroupBySplitsIntoNamedSeries();
+    void demoRawFilterReachesGoogle_data();
+    void demoRawFilterReachesGoogle();
+    void invalidFilterShowsGooglesMessage_data();
+    void invalidFilterShowsGooglesMessage();
 
     void credentialsFileFromTheEnvironment_data();
     void credentialsFileFromTheEnvironment();
@@ -391,6 +395,114 @@ void TestCliGcp::demoGroupBySplitsIntoNamedSeries() {
     QCOMPARE(rowsPerSeries.size(), size_t(3));
 }
 
+// --filter passes any Cloud Monitoring filter through: ANDed, in parentheses, to the metric type,
+// and read by the (simulated) Google. The values are the demo's own.
+void TestCliGcp::demoRawFilterReachesGoogle_data() {
+    QTest::addColumn<QString>("filter");
+    QTest::addColumn<QStringList>("groupBy");
+    QTest::addColumn<QStringList>("seriesNames"); // the dimension part of each expected name
+    const QString oneOf = QStringLiteral("metric.labels.endpoint_display_name = \"churn-scoring\" OR "
+                                         "metric.labels.endpoint_display_name = \"image-tagger\"");
+    QTest::newRow("or-of-two-endpoints-split-by-name")
+        << oneOf
+        << QStringList{QStringLiteral("--group-by"), QStringLiteral("metric.labels.endpoint_display_name")}
+        << QStringList{QStringLiteral("filter=") + oneOf +
+                           QStringLiteral(",metric.labels.endpoint_display_name=churn-scoring"),
+                       QStringLiteral("filter=") + oneOf +
+                           QStringLiteral(",metric.labels.endpoint_display_name=image-tagger")};
+    const QString startsWith = QStringLiteral("metric.labels.endpoint_display_name = starts_with(\"churn\")");
+    QTest::newRow("starts-with-one-endpoint")
+        << startsWith << QStringList{} << QStringList{QStringLiteral("filter=") + startsWith};
+    const QString notOthers = QStringLiteral(
+        "(resource.type = \"aiplatform.googleapis.com/Endpoint\") AND NOT "
+        "metric.labels.endpoint_display_name = one_of(\"image-tagger\", \"search-rerank\") AND "
+        "metric.labels.model_display_name != \"x\"");
+    QTest::newRow("not-one-of-and-not-equal")
+        << notOthers << QStringList{} << QStringList{QStringLiteral("filter=") + notOthers};
+}
+
+void TestCliGcp::demoRawFilterReachesGoogle() {
+    QFETCH(QString, filter);
+    QFETCH(QStringList, groupBy);
+    QFETCH(QStringList, seriesNames);
+    const int windowMinutes = 60;
+    const QStringList args = QStringList{QStringLiteral("query"),
+                                         QStringLiteral("gcp"),
+                                         QStringLiteral("--demo"),
+                                         QStringLiteral("--project"),
+                                         kProject,
+                                         QStringLiteral("--metric-type"),
+                                         kCount,
+                                         QStringLiteral("--filter"),
+                                         filter,
+                                         QStringLiteral("--aligner"),
+                                         QStringLiteral("ALIGN_RATE"),
+                                         QStringLiteral("--reducer"),
+                                         QStringLiteral("REDUCE_SUM"),
+                                         QStringLiteral("--period"),
+                                         QStringLiteral("60"),
+                                         QStringLiteral("--from"),
+                                         iso(kDemoAnchor.addSecs(-60 * windowMinutes)),
+                                         QStringLiteral("--to"),
+                                         iso(kDemoAnchor)} +
+                             groupBy;
+    const CliRun run = runCli(args, demoEnv());
+    QVERIFY(run.finished);
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QCOMPARE(run.err, QByteArray());
+
+    std::map<QByteArray, QList<CsvRow>> bySeries;
+    for (const CsvRow &row : csvRows(run.out))
+        bySeries[row.series].append(row);
+    QStringList names;
+    for (const auto &[name, rows] : bySeries)
+        names.append(QString::fromUtf8(name));
+    QStringList expected;
+    for (const QString &dims : seriesNames)
+        expected.append(QLatin1Char(':') + kCount + QLatin1Char('{') + dims +
+                        QStringLiteral("}:ALIGN_RATE|REDUCE_SUM"));
+    QCOMPARE(names, expected);
+
+    // churn-scoring's series (the first, or the only one) is the demo's churn rate, minute by minute.
+    const demo::DemoGcpWorld world = demo::DemoGcpStory::build(kDemoAnchor);
+    const QList<CsvRow> &churn = bySeries.begin()->second;
+    QCOMPARE(churn.size(), qsizetype(windowMinutes));
+    for (const CsvRow &row : churn) {
+        const double expectedValue_ = expectedValue(world, Oracle::RateSum, msOf(row.timestamp), 60);
+        QVERIFY2(close(row.value.toDouble(), expectedValue_),
+                 qPrintable(QStringLiteral("%1: %2, expected %3")
+                                .arg(QString::fromLatin1(row.timestamp), QString::fromLatin1(row.value))
+                                .arg(expectedValue_)));
+    }
+}
+
+// A filter Google cannot read: its 400 INVALID_ARGUMENT message on the one stderr line, exit 2.
+void TestCliGcp::invalidFilterShowsGooglesMessage_data() {
+    QTest::addColumn<QString>("filter");
+    QTest::newRow("unbalanced-parenthesis")
+        << QStringLiteral("(metric.labels.endpoint_display_name = \"churn-scoring\"");
+    QTest::newRow("comparison-without-value") << QStringLiteral("metric.labels.endpoint_display_name = ");
+    QTest::newRow("unknown-function")
+        << QStringLiteral("metric.labels.endpoint_display_name = sounds_like(\"x\")");
+}
+
+void TestCliGcp::invalidFilterShowsGooglesMessage() {
+    QFETCH(QString, filter);
+    const CliRun run = runCli({QStringLiteral("query"), QStringLiteral("gcp"), QStringLiteral("--demo"),
+                               QStringLiteral("--project"), kProject, QStringLiteral("--metric-type"), kCount,
+                               QStringLiteral("--filter"), filter, QStringLiteral("--from"),
+                               QStringLiteral("-1h"), QStringLiteral("--to"), QStringLiteral("now")},
+                              demoEnv());
+    QVERIFY(run.finished);
+    QCOMPARE(run.exitCode, exitStatusFor(ErrorCode::BadArgument));
+    QCOMPARE(run.errLines().size(), 1);
+    QCOMPARE(run.out, QByteArray());
+    // Google's own words (INVALID_ARGUMENT: "Field filter had an invalid value …"), not MLWatch's.
+    QVERIFY2(run.err.contains("Field filter had an invalid value"), run.err.constData());
+    QVERIFY2(run.err.contains("INVALID_ARGUMENT"), run.err.constData());
+    expectNoSecret(run);
+}
+
 void TestCliGcp::credentialsFileFromTheEnvironment_data() {
     QTest::addColumn<bool>("authorizedUser");
     QTest::newRow("service-account-key") << false;
@@ -551,13 +663,9 @@ void TestCliGcp::badArgumentExitsTwoWithOneLine_data() {
                                            << "60";
     QTest::newRow("period-without-aligner")
         << with({QStringLiteral("--period"), QStringLiteral("300")}) << "--aligner";
-    QTest::newRow("filter-with-or") << with({QStringLiteral("--filter"),
-                                             QStringLiteral(
-                                                 "metric.labels.a = \"1\" OR metric.labels.a = \"2\"")})
-                                    << "AND";
-    QTest::newRow("filter-with-function")
-        << with({QStringLiteral("--filter"), QStringLiteral("metric.labels.a = starts_with(\"x\")")})
-        << "quotes";
+    QTest::newRow("filter-empty") << with({QStringLiteral("--filter"), QStringLiteral("  ")}) << "empty";
+    QTest::newRow("filter-equalities-with-a-star")
+        << with({QStringLiteral("--filter"), QStringLiteral("metric.labels.a = \"*\"")}) << "--group-by";
     QTest::newRow("filter-names-the-metric-type")
         << with({QStringLiteral("--filter"), QStringLiteral("metric.type = \"x.googleapis.com/y\"")})
         << "--metric-type";

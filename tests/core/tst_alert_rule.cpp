@@ -361,6 +361,7 @@ void TestAlertRule::defaultRulesFollowTheSeed() {
     const QList<MetricDescriptor> found{
         {QStringLiteral("AWS/SageMaker"), QStringLiteral("ModelLatency"), endpoint},
         {QStringLiteral("AWS/SageMaker"), QStringLiteral("Invocation5XXErrors"), endpoint},
+        {QStringLiteral("AWS/SageMaker"), QStringLiteral("Invocations"), endpoint},
         {QStringLiteral("/aws/sagemaker/Endpoints"), QStringLiteral("CPUUtilization"), endpoint},
         {QStringLiteral("/aws/sagemaker/Endpoints"), QStringLiteral("MemoryUtilization"), endpoint},
         {QStringLiteral("/aws/sagemaker/ProcessingJobs"),
@@ -378,6 +379,7 @@ void TestAlertRule::defaultRulesFollowTheSeed() {
     const AlertRule latency =
         byId.value(QStringLiteral("default:monitoring/latency/churn-model-prod/AllTraffic"));
     QCOMPARE(latency.series.metricName, QStringLiteral("ModelLatency"));
+    QCOMPARE(latency.series.stat, QStringLiteral("p99"));
     QCOMPARE(latency.critical, 1000.0);
     QCOMPARE(latency.criticalRecoveryValue(), 900.0);
     QCOMPARE(latency.unit, QStringLiteral("ms"));
@@ -386,9 +388,15 @@ void TestAlertRule::defaultRulesFollowTheSeed() {
     QVERIFY(latency.description.contains(QLocale().toString(1000.0, 'g', 12) + QStringLiteral(" ms")));
     QVERIFY(latency.description.contains(QLocale().toString(900.0, 'g', 12) + QStringLiteral(" ms")));
 
-    QCOMPARE(
-        byId.value(QStringLiteral("default:monitoring/errors/churn-model-prod/AllTraffic")).series.metricName,
-        QStringLiteral("Invocation5XXErrors"));
+    // The error budget watches the derived 5XX percentage, entered and compared in %.
+    const AlertRule errors =
+        byId.value(QStringLiteral("default:monitoring/errors/churn-model-prod/AllTraffic"));
+    QCOMPARE(errors.series.metricName, QStringLiteral("errorPercent(Invocation5XXErrors/Invocations)"));
+    QCOMPARE(errors.unit, QStringLiteral("%"));
+    QCOMPARE(errors.seriesUnit, std::optional<Unit>(Unit::Percent));
+    QCOMPARE(errors.critical, 5.0);
+    QCOMPARE(errors.warning, std::optional<double>(1.0));
+    QCOMPARE(errors.toDisplay(2.5), 2.5);
     QVERIFY(byId.contains(QStringLiteral("default:deployment/cpu/churn-model-prod/AllTraffic")));
     QVERIFY(byId.contains(QStringLiteral("default:deployment/memory/churn-model-prod/AllTraffic")));
     const AlertRule prep = byId.value(QStringLiteral("default:data-preparation/memory/feature-build/algo-1"));

@@ -128,11 +128,11 @@ private Q_SLOTS:
                            QStringLiteral("deployment/memory/churn-model-prod/AllTraffic")};
         QTest::newRow("monitoring: RED per endpoint, drift per schedule, only what exists")
             << Stage::Monitoring
-            << QStringList{QStringLiteral("monitoring/invocations/churn-model-prod/AllTraffic"),
+            << QStringList{QStringLiteral("monitoring/requests/churn-model-prod/AllTraffic"),
                            QStringLiteral("monitoring/errors/churn-model-prod/AllTraffic"),
                            QStringLiteral("monitoring/latency/churn-model-prod/AllTraffic"),
                            QStringLiteral("monitoring/drift/churn-model-prod/churn-dq"),
-                           QStringLiteral("monitoring/invocations/fraud-model/AllTraffic")};
+                           QStringLiteral("monitoring/requests/fraud-model/AllTraffic")};
     }
 
     void chartsPerStage() {
@@ -193,19 +193,18 @@ private Q_SLOTS:
             << QStringList{QStringLiteral("MemoryUtilization/Average@60"),
                            QStringLiteral("MemoryUtilization/Maximum@60")}
             << QStringList{QStringLiteral("W80"), QStringLiteral("C90")};
-        QTest::newRow("invocations: Sum, no threshold")
-            << QStringLiteral("monitoring/invocations/churn-model-prod/AllTraffic") << Unit::None
-            << QStringList{QStringLiteral("Invocations/Sum@60")} << QStringList{};
-        QTest::newRow("errors: 4XX and 5XX as Sum")
-            << QStringLiteral("monitoring/errors/churn-model-prod/AllTraffic") << Unit::None
-            << QStringList{QStringLiteral("Invocation4XXErrors/Sum@60"),
-                           QStringLiteral("Invocation5XXErrors/Sum@60")}
-            << QStringList{QStringLiteral("W5"), QStringLiteral("C20")};
-        QTest::newRow("latency: raw microseconds, thresholds 500/1000 in display ms")
+        QTest::newRow("requests: Invocations per period as a rate per second, no threshold")
+            << QStringLiteral("monitoring/requests/churn-model-prod/AllTraffic") << Unit::CountPerSecond
+            << QStringList{QStringLiteral("rate(Invocations)/Sum@60")} << QStringList{};
+        QTest::newRow("errors: (4XX + 5XX) and 5XX as a percentage of Invocations, 1/5 %")
+            << QStringLiteral("monitoring/errors/churn-model-prod/AllTraffic") << Unit::Percent
+            << QStringList{QStringLiteral(
+                               "errorPercent(Invocation4XXErrors+Invocation5XXErrors/Invocations)/Sum@60"),
+                           QStringLiteral("errorPercent(Invocation5XXErrors/Invocations)/Sum@60")}
+            << QStringList{QStringLiteral("W1"), QStringLiteral("C5")};
+        QTest::newRow("latency: p50 and p99 in raw microseconds, thresholds 500/1000 in display ms")
             << QStringLiteral("monitoring/latency/churn-model-prod/AllTraffic") << Unit::Microseconds
-            << QStringList{QStringLiteral("ModelLatency/Average@60"),
-                           QStringLiteral("ModelLatency/Maximum@60"),
-                           QStringLiteral("OverheadLatency/Average@60")}
+            << QStringList{QStringLiteral("ModelLatency/p50@60"), QStringLiteral("ModelLatency/p99@60")}
             << QStringList{QStringLiteral("W500"), QStringLiteral("C1000")};
         QTest::newRow("drift: one series per feature by name, hourly, 0.1/0.2")
             << QStringLiteral("monitoring/drift/churn-model-prod/churn-dq") << Unit::None
@@ -230,6 +229,38 @@ private Q_SLOTS:
             QVERIFY(!s.legend.isEmpty());
             QCOMPARE(s.query.namespaceName, chart->series.first().query.namespaceName);
         }
+    }
+
+    // RED's rate and error percentage are derived: the scheduler fetches their inputs, the
+    // endpoint's own counts with its exact dimension set.
+    void redSeriesAreDerivedFromTheEndpointsCounts() {
+        const QList<ChartSpec> charts = aws::buildAwsCharts(account());
+        const QList<Dimension> prod{dim("EndpointName", "churn-model-prod"),
+                                    dim("VariantName", "AllTraffic")};
+        const ChartSpec *requests =
+            findChart(charts, QStringLiteral("monitoring/requests/churn-model-prod/AllTraffic"));
+        QVERIFY(requests);
+        QCOMPARE(requests->series.first().derivation, SeriesDerivation::RatePerSecond);
+        QCOMPARE(requests->series.first().inputs.size(), 1);
+        QCOMPARE(requests->series.first().inputs.first().metricName, QStringLiteral("Invocations"));
+        QCOMPARE(requests->series.first().inputs.first().stat, QStringLiteral("Sum"));
+        QCOMPARE(requests->series.first().inputs.first().dimensions, prod);
+        const ChartSpec *errors =
+            findChart(charts, QStringLiteral("monitoring/errors/churn-model-prod/AllTraffic"));
+        QVERIFY(errors);
+        const ChartSeriesSpec &all = errors->series.first();
+        QCOMPARE(all.derivation, SeriesDerivation::ErrorPercent);
+        QStringList inputs;
+        for (const MetricQuery &q : all.inputs) {
+            inputs.append(q.metricName + QLatin1Char('/') + q.stat);
+            QCOMPARE(q.dimensions, prod);
+        }
+        QCOMPARE(inputs,
+                 (QStringList{QStringLiteral("Invocations/Sum"), QStringLiteral("Invocation4XXErrors/Sum"),
+                              QStringLiteral("Invocation5XXErrors/Sum")}));
+        // An endpoint that publishes no error metrics gets a rate but no error chart.
+        QVERIFY(findChart(charts, QStringLiteral("monitoring/requests/fraud-model/AllTraffic")));
+        QVERIFY(!findChart(charts, QStringLiteral("monitoring/errors/fraud-model/AllTraffic")));
     }
 
     // Queries carry the exact dimension set the metric was published with.
@@ -257,9 +288,7 @@ private Q_SLOTS:
         QTest::newRow("endpoint and variant")
             << QStringLiteral("monitoring/latency/churn-model-prod/AllTraffic")
             << QStringLiteral("Model latency — churn-model-prod / AllTraffic")
-            << QStringList{QStringLiteral("Model latency (average)"),
-                           QStringLiteral("Model latency (maximum)"),
-                           QStringLiteral("SageMaker overhead (average)")};
+            << QStringList{QStringLiteral("Model latency (median)"), QStringLiteral("Model latency (P99)")};
         QTest::newRow("drift legends are the feature names")
             << QStringLiteral("monitoring/drift/churn-model-prod/churn-dq")
             << QStringLiteral("Data drift — churn-model-prod")

@@ -5,6 +5,7 @@
 #include "core/catalog/azure_catalog.h"
 #include "core/providers/azure/azure_discovery.h"
 
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
 #include <QTest>
@@ -42,6 +43,19 @@ const QString kStorage = QStringLiteral("/subscriptions/%1/resourceGroups/rg-fra
                              .arg(kSub);
 const QString kFraudScoring = kFraudMl + QStringLiteral("/onlineEndpoints/fraud-scoring");
 
+// An ARM deployment item naming its VM size as managed deployments do (properties.instanceType).
+QJsonObject withInstanceType(QJsonObject o, const QString &instanceType) {
+    o.insert(QStringLiteral("properties"), QJsonObject{{QStringLiteral("instanceType"), instanceType}});
+    return o;
+}
+
+// … and as shapes that only carry it in sku.name (the discovery's fallback).
+QJsonObject withSkuName(QJsonObject o, const QString &skuName) {
+    o.insert(QStringLiteral("sku"),
+             QJsonObject{{QStringLiteral("name"), skuName}, {QStringLiteral("capacity"), 1}});
+    return o;
+}
+
 // What AzureDiscovery reports for one account, in its order: each workspace, its storage
 // account, its endpoints and their deployments, its compute — plus resources the catalog must
 // leave alone (a compute instance, a type it has no metrics for).
@@ -60,10 +74,12 @@ QList<MetricDescriptor> account() {
     QJsonObject storage{{QStringLiteral("id"), kStorage}};
     all.append(describeResource(storage, QString::fromLatin1(kStorageAccountType), inFraud));
     all.append(describeResource(item(kFraudScoring, westeurope), ep, inFraud, westeurope));
+    // fraud-scoring's deployments run on a CPU SKU; ltv-1's on a GPU SKU named only in sku.name.
     for (const char *name : {"blue", "green"})
         all.append(describeResource(
-            item(kFraudScoring + QStringLiteral("/deployments/") + QLatin1String(name)), dep,
-            inFraud + QList<Dimension>{{QStringLiteral("endpoint"), QStringLiteral("fraud-scoring")}},
+            withInstanceType(item(kFraudScoring + QStringLiteral("/deployments/") + QLatin1String(name)),
+                             QStringLiteral("Standard_DS3_v2")),
+            dep, inFraud + QList<Dimension>{{QStringLiteral("endpoint"), QStringLiteral("fraud-scoring")}},
             westeurope));
     for (const char *name : {"gpu-cluster", "cpu-cluster", "notebook-ci"}) {
         MetricDescriptor c =
@@ -79,9 +95,12 @@ QList<MetricDescriptor> account() {
     for (const char *name : {"ltv-1", "churn-1"}) {
         const QString endpoint = kShared + QStringLiteral("/onlineEndpoints/") + QLatin1String(name);
         all.append(describeResource(item(endpoint, westeurope), ep, inShared, westeurope));
+        QJsonObject deployment = item(endpoint + QStringLiteral("/deployments/default"));
+        if (qstrcmp(name, "ltv-1") == 0)
+            deployment = withSkuName(deployment, QStringLiteral("Standard_NC6s_v3"));
         all.append(describeResource(
-            item(endpoint + QStringLiteral("/deployments/default")), dep,
-            inShared + QList<Dimension>{{QStringLiteral("endpoint"), QLatin1String(name)}}, westeurope));
+            deployment, dep, inShared + QList<Dimension>{{QStringLiteral("endpoint"), QLatin1String(name)}},
+            westeurope));
     }
     all.append(describeResource(item(QStringLiteral("/subscriptions/%1/resourceGroups/rg-web/providers/"
                                                     "Microsoft.Web/sites/portal")
@@ -115,6 +134,13 @@ QStringList seriesOf(const ChartSpec &chart) {
         out.append(text);
     }
     return out;
+}
+
+ChartSeriesSpec seriesSpec(const MetricQuery &query, const QString &legend) {
+    ChartSeriesSpec s;
+    s.query = query;
+    s.legend = legend;
+    return s;
 }
 
 QStringList thresholdsOf(const ChartSpec &chart) {
@@ -156,7 +182,7 @@ private Q_SLOTS:
                            id("evaluation/dataset-size", "fraudmldata01"),
                            id("evaluation/model-registrations", "shared")};
         QTest::newRow("deployment: per workspace, model deployments and CPU, memory, instances per "
-                      "deployment (endpoint/deployment)")
+                      "deployment (endpoint/deployment), GPU and GPU memory only on the GPU SKU")
             << Stage::Deployment
             << QStringList{id("deployment/model-deployments", "fraud-ml"),
                            id("deployment/cpu", "fraud-scoring/blue"),
@@ -170,23 +196,18 @@ private Q_SLOTS:
                            id("deployment/capacity", "churn-1/default"),
                            id("deployment/cpu", "ltv-1/default"),
                            id("deployment/memory", "ltv-1/default"),
+                           id("deployment/gpu", "ltv-1/default"),
+                           id("deployment/gpu-memory", "ltv-1/default"),
                            id("deployment/capacity", "ltv-1/default"),
                            id("deployment/model-deployments", "shared")};
         QTest::newRow("monitoring: per workspace, quota where it has clusters, RED per endpoint")
             << Stage::Monitoring
-            << QStringList{id("monitoring/quota", "fraud-ml"),
-                           id("monitoring/requests", "fraud-scoring"),
-                           id("monitoring/errors", "fraud-scoring"),
-                           id("monitoring/latency", "fraud-scoring"),
-                           id("monitoring/client-errors", "fraud-scoring"),
-                           id("monitoring/requests", "churn-1"),
-                           id("monitoring/errors", "churn-1"),
-                           id("monitoring/latency", "churn-1"),
-                           id("monitoring/client-errors", "churn-1"),
-                           id("monitoring/requests", "ltv-1"),
-                           id("monitoring/errors", "ltv-1"),
-                           id("monitoring/latency", "ltv-1"),
-                           id("monitoring/client-errors", "ltv-1")};
+            << QStringList{
+                   id("monitoring/quota", "fraud-ml"),       id("monitoring/requests", "fraud-scoring"),
+                   id("monitoring/errors", "fraud-scoring"), id("monitoring/latency", "fraud-scoring"),
+                   id("monitoring/requests", "churn-1"),     id("monitoring/errors", "churn-1"),
+                   id("monitoring/latency", "churn-1"),      id("monitoring/requests", "ltv-1"),
+                   id("monitoring/errors", "ltv-1"),         id("monitoring/latency", "ltv-1")};
     }
 
     void chartsPerStage() {
@@ -253,23 +274,32 @@ private Q_SLOTS:
             << QStringList{QStringLiteral("CpuMemoryUtilizationPercentage/Average@60"),
                            QStringLiteral("CpuMemoryUtilizationPercentage/Maximum@60")}
             << QStringList{QStringLiteral("W85"), QStringLiteral("C90")};
+        QTest::newRow("deployment GPU on a GPU SKU: average and busiest instance, no threshold")
+            << id("deployment/gpu", "ltv-1/default") << Unit::Percent
+            << QStringList{QStringLiteral("GpuUtilizationPercentage/Average@60"),
+                           QStringLiteral("GpuUtilizationPercentage/Maximum@60")}
+            << QStringList{};
+        QTest::newRow("deployment GPU memory on a GPU SKU: average and fullest instance, warning only")
+            << id("deployment/gpu-memory", "ltv-1/default") << Unit::Percent
+            << QStringList{QStringLiteral("GpuMemoryUtilizationPercentage/Average@60"),
+                           QStringLiteral("GpuMemoryUtilizationPercentage/Maximum@60")}
+            << QStringList{QStringLiteral("W90")};
         QTest::newRow("deployment capacity: instances")
             << id("deployment/capacity", "fraud-scoring/blue") << Unit::Count
             << QStringList{QStringLiteral("DeploymentCapacity/Average@60")} << QStringList{};
-        QTest::newRow("requests: RequestsPerMinute as Total at the 1-minute grain")
-            << id("monitoring/requests", "fraud-scoring") << Unit::Count
-            << QStringList{QStringLiteral("RequestsPerMinute/Total@60")} << QStringList{};
-        QTest::newRow("server errors: 5xx by statusCodeClass, 5/20 a minute")
-            << id("monitoring/errors", "fraud-scoring") << Unit::None
-            << QStringList{QStringLiteral("RequestsPerMinute/Total@60[statusCodeClass=5xx]")}
-            << QStringList{QStringLiteral("W5"), QStringLiteral("C20")};
-        QTest::newRow("client errors: 4xx by statusCodeClass, no threshold")
-            << id("monitoring/client-errors", "fraud-scoring") << Unit::None
-            << QStringList{QStringLiteral("RequestsPerMinute/Total@60[statusCodeClass=4xx]")}
-            << QStringList{};
-        QTest::newRow("latency: milliseconds, average and P99, 500/1000 ms")
+        QTest::newRow("requests: RequestsPerMinute Total per period as a rate per second")
+            << id("monitoring/requests", "fraud-scoring") << Unit::CountPerSecond
+            << QStringList{QStringLiteral("rate(RequestsPerMinute)/Total@60")} << QStringList{};
+        QTest::newRow("errors: 5xx and 4xx as a percentage of every request, 1/5 %")
+            << id("monitoring/errors", "fraud-scoring") << Unit::Percent
+            << QStringList{QStringLiteral("errorPercent(RequestsPerMinute/RequestsPerMinute)/"
+                                          "Total@60[statusCodeClass=5xx]"),
+                           QStringLiteral("errorPercent(RequestsPerMinute/RequestsPerMinute)/"
+                                          "Total@60[statusCodeClass=4xx]")}
+            << QStringList{QStringLiteral("W1"), QStringLiteral("C5")};
+        QTest::newRow("latency: milliseconds, P50 and P99, 500/1000 ms")
             << id("monitoring/latency", "fraud-scoring") << Unit::Milliseconds
-            << QStringList{QStringLiteral("RequestLatency/Average@60"),
+            << QStringList{QStringLiteral("RequestLatency_P50/Average@60"),
                            QStringLiteral("RequestLatency_P99/Average@60")}
             << QStringList{QStringLiteral("W500"), QStringLiteral("C1000")};
         QTest::newRow("quota: one series per AmlCompute cluster, by name")
@@ -334,7 +364,7 @@ private Q_SLOTS:
 
     void everyQueryOfEveryChartCarriesTheAccount() {
         const QList<ChartSpec> charts = azure::buildAzureCharts(account(), kAccount);
-        QCOMPARE(charts.size(), 42);
+        QCOMPARE(charts.size(), 41);
         QSet<QString> ids;
         for (const ChartSpec &chart : charts) {
             ids.insert(chart.id);
@@ -343,6 +373,10 @@ private Q_SLOTS:
                 QCOMPARE(s.query.account, kAccount);
                 QVERIFY2(s.query.resource.startsWith(QStringLiteral("/subscriptions/")),
                          qPrintable(chart.id));
+                for (const MetricQuery &input : s.inputs) { // what a derived series fetches
+                    QCOMPARE(input.account, kAccount);
+                    QCOMPARE(input.resource, s.query.resource);
+                }
             }
         }
         QCOMPARE(ids.size(), charts.size()); // ids are unique
@@ -360,9 +394,12 @@ private Q_SLOTS:
             << id("deployment/memory", "ltv-1/default")
             << QStringLiteral("Deployment memory — ltv-1 / default")
             << QStringList{QStringLiteral("Memory (average)"), QStringLiteral("Memory (fullest instance)")};
-        QTest::newRow("errors name the status class") << id("monitoring/errors", "fraud-scoring")
-                                                      << QStringLiteral("Server errors (5xx) — fraud-scoring")
-                                                      << QStringList{QStringLiteral("5xx responses")};
+        QTest::newRow("deployment GPU: endpoint / deployment")
+            << id("deployment/gpu", "ltv-1/default") << QStringLiteral("Deployment GPU — ltv-1 / default")
+            << QStringList{QStringLiteral("GPU (average)"), QStringLiteral("GPU (busiest instance)")};
+        QTest::newRow("error legends name the status class")
+            << id("monitoring/errors", "fraud-scoring") << QStringLiteral("Error rate — fraud-scoring")
+            << QStringList{QStringLiteral("Server errors (5xx)"), QStringLiteral("Client errors (4xx)")};
         QTest::newRow("quota legends are the clusters")
             << id("monitoring/quota", "fraud-ml") << QStringLiteral("Quota utilisation — fraud-ml")
             << QStringList{QStringLiteral("cpu-cluster"), QStringLiteral("gpu-cluster")};
@@ -431,6 +468,92 @@ private Q_SLOTS:
             QVERIFY2(types.contains(QLatin1String(type)), type);
     }
 
+    // The GPU-SKU predicate: the N-series GPU families NC, ND, NV, with or without "Standard_".
+    void gpuInstanceTypes_data() {
+        QTest::addColumn<QString>("instanceType");
+        QTest::addColumn<bool>("gpu");
+        QTest::newRow("NC (V100): GPU") << QStringLiteral("Standard_NC6s_v3") << true;
+        QTest::newRow("NC (A100): GPU") << QStringLiteral("Standard_NC24ads_A100_v4") << true;
+        QTest::newRow("NC (T4): GPU") << QStringLiteral("Standard_NC4as_T4_v3") << true;
+        QTest::newRow("ND: GPU") << QStringLiteral("Standard_ND96asr_v4") << true;
+        QTest::newRow("NV: GPU") << QStringLiteral("Standard_NV12s_v3") << true;
+        QTest::newRow("lower case: GPU") << QStringLiteral("standard_nc6s_v3") << true;
+        QTest::newRow("without the Standard_ prefix: GPU") << QStringLiteral("NC6s_v3") << true;
+        QTest::newRow("DS (general purpose): CPU") << QStringLiteral("Standard_DS3_v2") << false;
+        QTest::newRow("F (compute optimised): CPU") << QStringLiteral("Standard_F4s_v2") << false;
+        QTest::newRow("E (memory optimised): CPU") << QStringLiteral("Standard_E8s_v3") << false;
+        QTest::newRow("ARM's generic sku name: not a GPU SKU") << QStringLiteral("Default") << false;
+        QTest::newRow("empty: not a GPU SKU") << QString() << false;
+    }
+
+    void gpuInstanceTypes() {
+        QFETCH(QString, instanceType);
+        QFETCH(bool, gpu);
+        QCOMPARE(azure::isGpuInstanceType(instanceType), gpu);
+    }
+
+    // AzureDiscovery's descriptor of a deployment carries its VM size from the ARM item.
+    void discoveryReadsTheInstanceType_data() {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("type");
+        QTest::addColumn<QString>("instanceType"); // empty: no instanceType dimension
+        const QString dep = QString::fromLatin1(azure::kOnlineDeploymentType);
+        QTest::newRow("properties.instanceType")
+            << QByteArray(R"({"id":"/x/deployments/a","properties":{"instanceType":"Standard_NC6s_v3"},)"
+                          R"("sku":{"name":"Default","capacity":1}})")
+            << dep << QStringLiteral("Standard_NC6s_v3");
+        QTest::newRow("sku.name when properties has none")
+            << QByteArray(R"({"id":"/x/deployments/a","properties":{},"sku":{"name":"Standard_DS2_v2"}})")
+            << dep << QStringLiteral("Standard_DS2_v2");
+        QTest::newRow("neither: no instanceType")
+            << QByteArray(R"({"id":"/x/deployments/a"})") << dep << QString();
+        QTest::newRow("an endpoint's sku is not an instance type")
+            << QByteArray(R"({"id":"/x/onlineEndpoints/e","sku":{"name":"Standard_NC6s_v3"}})")
+            << QString::fromLatin1(azure::kOnlineEndpointType) << QString();
+    }
+
+    void discoveryReadsTheInstanceType() {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, type);
+        QFETCH(QString, instanceType);
+        const MetricDescriptor d = azure::describeResource(QJsonDocument::fromJson(json).object(), type, {});
+        QCOMPARE(d.dimensionValue(QStringLiteral("instanceType")), instanceType);
+        const bool has = std::any_of(d.dimensions.cbegin(), d.dimensions.cend(), [](const Dimension &dim) {
+            return dim.name == QLatin1String("instanceType");
+        });
+        QCOMPARE(has, !instanceType.isEmpty());
+    }
+
+    // The GPU charts follow the deployment's SKU: a GPU SKU gets them, a CPU or unknown one not.
+    void gpuChartsOnlyForGpuSkus_data() {
+        QTest::addColumn<QString>("instanceType");
+        QTest::addColumn<QStringList>("kinds");
+        const QStringList cpu{QStringLiteral("cpu"), QStringLiteral("memory"), QStringLiteral("capacity")};
+        const QStringList gpu{QStringLiteral("cpu"), QStringLiteral("memory"), QStringLiteral("gpu"),
+                              QStringLiteral("gpu-memory"), QStringLiteral("capacity")};
+        QTest::newRow("GPU SKU: GPU utilisation and GPU memory charts")
+            << QStringLiteral("Standard_NC6s_v3") << gpu;
+        QTest::newRow("ND GPU SKU: GPU charts") << QStringLiteral("Standard_ND40rs_v2") << gpu;
+        QTest::newRow("CPU SKU: no GPU chart") << QStringLiteral("Standard_DS3_v2") << cpu;
+        QTest::newRow("unknown SKU: no GPU chart") << QString() << cpu;
+    }
+
+    void gpuChartsOnlyForGpuSkus() {
+        QFETCH(QString, instanceType);
+        QFETCH(QStringList, kinds);
+        QJsonObject deployment = item(kFraudScoring + QStringLiteral("/deployments/blue"));
+        if (!instanceType.isEmpty())
+            deployment = withInstanceType(deployment, instanceType);
+        const MetricDescriptor d =
+            azure::describeResource(deployment, QString::fromLatin1(azure::kOnlineDeploymentType),
+                                    {{QStringLiteral("workspace"), QStringLiteral("fraud-ml")},
+                                     {QStringLiteral("endpoint"), QStringLiteral("fraud-scoring")}});
+        QStringList actual;
+        for (const ChartSpec &c : azure::buildAzureCharts({d}, kAccount))
+            actual.append(c.id.section(QLatin1Char('/'), 1, 1));
+        QCOMPARE(actual, kinds);
+    }
+
     // defaultRulesFor on Azure charts: the recipes of the Azure kinds, never the AWS ones.
     void defaultRulesForAzureCharts_data() {
         QTest::addColumn<QString>("chartId");
@@ -440,20 +563,23 @@ private Q_SLOTS:
         QTest::newRow("latency: P99 above 1000 ms")
             << id("monitoring/latency", "fraud-scoring") << QStringLiteral("RequestLatency_P99/Average@60")
             << 1000.0 << QStringLiteral("ms");
-        QTest::newRow("server errors: the 5xx series")
+        QTest::newRow("error budget: the 5xx share, above 5 %")
             << id("monitoring/errors", "fraud-scoring")
-            << QStringLiteral("RequestsPerMinute/Total@60[statusCodeClass=5xx]") << 20.0
-            << QStringLiteral("count");
+            << QStringLiteral(
+                   "errorPercent(RequestsPerMinute/RequestsPerMinute)/Total@60[statusCodeClass=5xx]")
+            << 5.0 << QStringLiteral("%");
         QTest::newRow("deployment memory: the fullest instance above 90 %")
             << id("deployment/memory", "fraud-scoring/green")
             << QStringLiteral("CpuMemoryUtilizationPercentage/Maximum@60") << 90.0 << QStringLiteral("%");
         QTest::newRow("deployment CPU above 90 %")
             << id("deployment/cpu", "fraud-scoring/green")
             << QStringLiteral("CpuUtilizationPercentage/Average@60") << 90.0 << QStringLiteral("%");
-        QTest::newRow("client errors: no threshold, no rule")
-            << id("monitoring/client-errors", "fraud-scoring") << QString() << 0.0 << QString();
         QTest::newRow("quota: lines on the chart, no default rule")
             << id("monitoring/quota", "fraud-ml") << QString() << 0.0 << QString();
+        QTest::newRow("deployment GPU is a view, not an alarm")
+            << id("deployment/gpu", "ltv-1/default") << QString() << 0.0 << QString();
+        QTest::newRow("deployment GPU memory: a warning line, no default rule")
+            << id("deployment/gpu-memory", "ltv-1/default") << QString() << 0.0 << QString();
         QTest::newRow("CPU vs GPU is a view, not an alarm")
             << id("training/cpu-gpu", "fraud-ml/gpu-cluster") << QString() << 0.0 << QString();
     }
@@ -481,7 +607,7 @@ private Q_SLOTS:
         QCOMPARE(rule.unit, unit);
         QCOMPARE(rule.seriesUnit, std::optional<Unit>(chart->unit));
         ChartSpec one = *chart;
-        one.series = {ChartSeriesSpec{rule.series, QString()}};
+        one.series = {seriesSpec(rule.series, QString())};
         QCOMPARE(seriesOf(one), QStringList{watched});
         QVERIFY(rule.validate());
         QVERIFY(!rule.description.isEmpty());
@@ -499,8 +625,8 @@ private Q_SLOTS:
         MetricQuery q;
         q.namespaceName = QStringLiteral("AWS/SageMaker");
         q.metricName = QStringLiteral("ModelLatency");
-        q.stat = QStringLiteral("Average");
-        aws.series = {ChartSeriesSpec{q, QStringLiteral("Model latency")}};
+        q.stat = QStringLiteral("p99");
+        aws.series = {seriesSpec(q, QStringLiteral("Model latency"))};
         aws.thresholds = {{500, ThresholdLevel::Warning}, {1000, ThresholdLevel::Critical}};
         const QList<AlertRule> awsRules = defaultRulesFor({aws});
         QCOMPARE(awsRules.size(), 1);

@@ -4,6 +4,7 @@
 #include "core/alerts/default_rules.h"
 #include "core/catalog/gcp_catalog.h"
 #include "core/providers/gcp/gcp_discovery.h"
+#include "core/providers/gcp/gcp_time_series_response.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -13,6 +14,7 @@ using namespace mlwatch;
 
 Q_DECLARE_METATYPE(mlwatch::Stage)
 Q_DECLARE_METATYPE(mlwatch::Unit)
+Q_DECLARE_METATYPE(mlwatch::MetricDescriptor)
 
 namespace {
 
@@ -51,6 +53,34 @@ QList<MetricDescriptor> account() {
                 kProject, kRegion))
             all.append(*d);
     return all;
+}
+
+// A served endpoint whose one deployed model runs on `machineType` with `acceleratorType` (empty:
+// none), as the Vertex list names them in dedicatedResources.machineSpec.
+QJsonObject servedEndpoint(const QString &id, const QString &name, const QString &model,
+                           const QString &machineType, const QString &acceleratorType) {
+    QJsonObject o = endpoint(id, name, {model});
+    QJsonArray deployed = o.value(QStringLiteral("deployedModels")).toArray();
+    QJsonObject first = deployed.first().toObject();
+    QJsonObject machine;
+    if (!machineType.isEmpty())
+        machine.insert(QStringLiteral("machineType"), machineType);
+    if (!acceleratorType.isEmpty()) {
+        machine.insert(QStringLiteral("acceleratorType"), acceleratorType);
+        machine.insert(QStringLiteral("acceleratorCount"), 1);
+    }
+    first.insert(QStringLiteral("dedicatedResources"), QJsonObject{{QStringLiteral("machineSpec"), machine}});
+    deployed[0] = first;
+    o.insert(QStringLiteral("deployedModels"), deployed);
+    return o;
+}
+
+QStringList deploymentKinds(const QList<MetricDescriptor> &discovered, const QString &path) {
+    QStringList kinds;
+    for (const ChartSpec &c : gcp::buildGcpCharts(discovered, kAccount))
+        if (c.stage == Stage::Deployment && c.resource == path)
+            kinds.append(c.id.section(QLatin1Char('/'), 1, 1));
+    return kinds;
 }
 
 const ChartSpec *find(const QList<ChartSpec> &charts, const QString &id) {
@@ -113,11 +143,19 @@ private Q_SLOTS:
             << QStringLiteral("deployment/cpu/%1/churn-scoring").arg(a) << Stage::Deployment << Unit::Fraction
             << QStringList(2, QStringLiteral("aiplatform.googleapis.com/prediction/online/cpu/utilization"))
             << QStringList{QStringLiteral("ALIGN_MEAN|REDUCE_MEAN"), QStringLiteral("ALIGN_MAX|REDUCE_MAX")};
-        QTest::newRow("monitoring: predictions as a rate")
+        QTest::newRow("monitoring: predictions per period as a rate per second")
             << QStringLiteral("monitoring/requests/%1/image-tagger").arg(a) << Stage::Monitoring
             << Unit::CountPerSecond
-            << QStringList{QStringLiteral("aiplatform.googleapis.com/prediction/online/prediction_count")}
-            << QStringList{QStringLiteral("ALIGN_RATE|REDUCE_SUM")};
+            << QStringList{QStringLiteral(
+                   "rate(aiplatform.googleapis.com/prediction/online/prediction_count)")}
+            << QStringList{QStringLiteral("ALIGN_DELTA|REDUCE_SUM")};
+        QTest::newRow("monitoring: errors as a percentage of predictions")
+            << QStringLiteral("monitoring/errors/%1/image-tagger").arg(a) << Stage::Monitoring
+            << Unit::Percent
+            << QStringList{QStringLiteral(
+                   "errorPercent(aiplatform.googleapis.com/prediction/online/error_count/"
+                   "aiplatform.googleapis.com/prediction/online/prediction_count)")}
+            << QStringList{QStringLiteral("ALIGN_DELTA|REDUCE_SUM")};
         QTest::newRow("monitoring: latency p50/p99 in ms")
             << QStringLiteral("monitoring/latency/%1/churn-scoring").arg(a) << Stage::Monitoring
             << Unit::Milliseconds
@@ -149,6 +187,24 @@ private Q_SLOTS:
             QCOMPARE(q.account, kAccount);
             QVERIFY(!c->series.at(i).legend.isEmpty());
         }
+    }
+
+    // The error percentage divides the endpoint's failed predictions by all of them, fetched
+    // with the same aligner and filters.
+    void errorRateInputs() {
+        const QList<ChartSpec> charts = gcp::buildGcpCharts(account(), kAccount);
+        const ChartSpec *errors = find(charts, QStringLiteral("monitoring/errors/gcp-prod/churn-scoring"));
+        QVERIFY(errors);
+        const ChartSeriesSpec &s = errors->series.first();
+        QCOMPARE(s.derivation, SeriesDerivation::ErrorPercent);
+        QCOMPARE(s.inputs.size(), 2);
+        QCOMPARE(s.inputs.at(0).metricName,
+                 QStringLiteral("aiplatform.googleapis.com/prediction/online/prediction_count"));
+        QCOMPARE(s.inputs.at(1).metricName,
+                 QStringLiteral("aiplatform.googleapis.com/prediction/online/error_count"));
+        QCOMPARE(s.inputs.at(0).dimensions, s.inputs.at(1).dimensions);
+        QCOMPARE(s.inputs.at(0).stat, QStringLiteral("ALIGN_DELTA|REDUCE_SUM"));
+        QCOMPARE(s.inputs.at(0).account, kAccount);
     }
 
     void queriesFilterTheirResource() {
@@ -192,6 +248,172 @@ private Q_SLOTS:
         QCOMPARE(d.symbol, QStringLiteral("%"));
     }
 
+    // The accelerator duty-cycle chart follows what the deployed model runs on.
+    void acceleratorChartOnlyWithAccelerators_data() {
+        QTest::addColumn<QList<MetricDescriptor>>("discovered");
+        QTest::addColumn<QStringList>("kinds");
+        const QStringList cpu{QStringLiteral("cpu"), QStringLiteral("memory"), QStringLiteral("replicas")};
+        const QStringList accelerated{QStringLiteral("cpu"), QStringLiteral("memory"),
+                                      QStringLiteral("accelerator"), QStringLiteral("replicas")};
+        const auto listed = [](const QString &machine, const QString &accelerator) {
+            return gcp::describeEndpoint(servedEndpoint(QStringLiteral("111"), QStringLiteral("ep"),
+                                                        QStringLiteral("m"), machine, accelerator),
+                                         kProject, kRegion);
+        };
+        QTest::newRow("a T4 in the machine spec: duty-cycle chart")
+            << listed(QStringLiteral("n1-standard-4"), QStringLiteral("NVIDIA_TESLA_T4")) << accelerated;
+        QTest::newRow("a CPU machine: no duty-cycle chart")
+            << listed(QStringLiteral("n1-standard-4"), QString()) << cpu;
+        QTest::newRow("an unspecified accelerator type is none")
+            << listed(QStringLiteral("n1-standard-4"), QStringLiteral("ACCELERATOR_TYPE_UNSPECIFIED")) << cpu;
+        QTest::newRow("no machine spec (automatic resources): no duty-cycle chart")
+            << gcp::describeEndpoint(
+                   endpoint(QStringLiteral("111"), QStringLiteral("ep"), {QStringLiteral("m")}), kProject,
+                   kRegion)
+            << cpu;
+        // Discovered from series headers (Vertex listings forbidden): a model that reports duty
+        // cycles has accelerators.
+        gcp::GcpTimeSeries duty;
+        duty.metricType = QString::fromLatin1(gcp::kAcceleratorDutyCycleMetric);
+        duty.resourceType = QString::fromLatin1(gcp::kEndpointResourceType);
+        duty.resourceLabels = {{QStringLiteral("endpoint_id"), QStringLiteral("111")},
+                               {QStringLiteral("location"), kRegion}};
+        duty.metricLabels = {{QStringLiteral("deployed_model_id"), QStringLiteral("m-id")}};
+        gcp::GcpTimeSeries replicas = duty;
+        replicas.metricType = QString::fromLatin1(gcp::kReplicasMetric);
+        QTest::newRow("headers: the model reports duty cycles, chart")
+            << gcp::describeSeriesHeaders({duty, replicas}, kProject) << accelerated;
+        QTest::newRow("headers: only replicas, no duty-cycle chart")
+            << gcp::describeSeriesHeaders({replicas}, kProject) << cpu;
+    }
+
+    void acceleratorChartOnlyWithAccelerators() {
+        QFETCH(QList<MetricDescriptor>, discovered);
+        QFETCH(QStringList, kinds);
+        const QString path = discovered.first().dimensionValue(QStringLiteral("name"));
+        QCOMPARE(deploymentKinds(discovered, path), kinds);
+    }
+
+    void acceleratorChartContents() {
+        const QList<MetricDescriptor> discovered = gcp::describeEndpoint(
+            servedEndpoint(QStringLiteral("111"), QStringLiteral("churn-scoring"),
+                           QStringLiteral("churn-tf-v8"), QStringLiteral("n1-standard-4"),
+                           QStringLiteral("NVIDIA_TESLA_T4")),
+            kProject, kRegion);
+        const QList<ChartSpec> charts = gcp::buildGcpCharts(discovered, kAccount);
+        const ChartSpec *c = find(charts, QStringLiteral("deployment/accelerator/gcp-prod/churn-scoring"));
+        QVERIFY(c);
+        QCOMPARE(c->unit, Unit::Fraction); // 10^2.%: a fraction, shown as %
+        QCOMPARE(c->series.size(), 2);
+        for (const ChartSeriesSpec &s : c->series) {
+            QCOMPARE(s.query.metricName,
+                     QStringLiteral("aiplatform.googleapis.com/prediction/online/accelerator/duty_cycle"));
+            QCOMPARE(s.query.namespaceName, QStringLiteral("aiplatform.googleapis.com/Endpoint"));
+            QVERIFY(s.query.dimensions.contains(
+                Dimension{QStringLiteral("resource.labels.endpoint_id"), QStringLiteral("111")}));
+        }
+        QCOMPARE(c->series.at(0).query.stat, QStringLiteral("ALIGN_MEAN|REDUCE_MEAN"));
+        QCOMPARE(c->series.at(1).query.stat, QStringLiteral("ALIGN_MAX|REDUCE_MAX"));
+        QVERIFY(c->thresholds.isEmpty());
+        QVERIFY(defaultRulesFor({*c}).isEmpty()); // a view, not an alarm
+    }
+
+    void machineMemory_data() {
+        QTest::addColumn<QString>("machineType");
+        QTest::addColumn<double>("gib"); // 0: unknown
+        QTest::newRow("n1-standard-4: 4 × 3.75") << QStringLiteral("n1-standard-4") << 15.0;
+        QTest::newRow("n1-highmem-8: 8 × 6.5") << QStringLiteral("n1-highmem-8") << 52.0;
+        QTest::newRow("n1-highcpu-16: 16 × 0.9") << QStringLiteral("n1-highcpu-16") << 14.4;
+        QTest::newRow("e2-standard-2: 2 × 4") << QStringLiteral("e2-standard-2") << 8.0;
+        QTest::newRow("g2-standard-8: 8 × 4") << QStringLiteral("g2-standard-8") << 32.0;
+        QTest::newRow("a2-highgpu-2g: 2 × 85") << QStringLiteral("a2-highgpu-2g") << 170.0;
+        QTest::newRow("unknown family") << QStringLiteral("ct5lp-hightpu-4t") << 0.0;
+        QTest::newRow("no vCPU count") << QStringLiteral("n1-standard-") << 0.0;
+        QTest::newRow("empty") << QString() << 0.0;
+    }
+
+    void machineMemory() {
+        QFETCH(QString, machineType);
+        QFETCH(double, gib);
+        const std::optional<double> actual = gcp::machineMemoryGiB(machineType);
+        QCOMPARE(actual.has_value(), gib > 0);
+        if (actual)
+            QCOMPARE(*actual, gib);
+    }
+
+    // The memory chart draws 85 % / 90 % of the machine's memory (GiB) where it is known, and the
+    // Google memory default rule watches the fullest replica against them.
+    void memoryLinesAndDefaultRule_data() {
+        QTest::addColumn<QString>("machineType");
+        QTest::addColumn<QStringList>("thresholds"); // "W12.8" …; empty: no lines, no rule
+        QTest::newRow("n1-standard-4 (15 GiB): 12.8 / 13.5 GiB, a rule")
+            << QStringLiteral("n1-standard-4")
+            << QStringList{QStringLiteral("W12.8"), QStringLiteral("C13.5")};
+        QTest::newRow("n1-highmem-4 (26 GiB): 22.1 / 23.4 GiB, a rule")
+            << QStringLiteral("n1-highmem-4")
+            << QStringList{QStringLiteral("W22.1"), QStringLiteral("C23.4")};
+        QTest::newRow("unknown machine: no lines, no rule")
+            << QStringLiteral("x9-mystery-4") << QStringList{};
+        QTest::newRow("no machine spec: no lines, no rule") << QString() << QStringList{};
+    }
+
+    void memoryLinesAndDefaultRule() {
+        QFETCH(QString, machineType);
+        QFETCH(QStringList, thresholds);
+        const QList<MetricDescriptor> discovered =
+            gcp::describeEndpoint(servedEndpoint(QStringLiteral("111"), QStringLiteral("churn-scoring"),
+                                                 QStringLiteral("m"), machineType, QString()),
+                                  kProject, kRegion);
+        const QList<ChartSpec> charts = gcp::buildGcpCharts(discovered, kAccount);
+        const ChartSpec *c = find(charts, QStringLiteral("deployment/memory/gcp-prod/churn-scoring"));
+        QVERIFY(c);
+        QStringList actual;
+        for (const ThresholdLine &t : c->thresholds)
+            actual.append((t.level == ThresholdLevel::Warning ? QStringLiteral("W") : QStringLiteral("C")) +
+                          QString::number(t.value));
+        QCOMPARE(actual, thresholds);
+        const QList<AlertRule> rules = defaultRulesFor({*c});
+        if (thresholds.isEmpty()) {
+            QVERIFY(rules.isEmpty());
+            return;
+        }
+        QCOMPARE(rules.size(), 1);
+        const AlertRule &r = rules.first();
+        QCOMPARE(r.id, QStringLiteral("default:deployment/memory/gcp-prod/churn-scoring"));
+        QCOMPARE(r.cloud, QStringLiteral("gcp"));
+        QCOMPARE(r.account, kAccount);
+        QCOMPARE(r.series.metricName,
+                 QStringLiteral("aiplatform.googleapis.com/prediction/online/memory/bytes_used"));
+        QCOMPARE(r.series.stat, QStringLiteral("ALIGN_MAX|REDUCE_MAX")); // the fullest replica
+        QCOMPARE(r.unit, QStringLiteral("GiB"));
+        QCOMPARE(r.seriesUnit, std::optional<Unit>(Unit::Bytes));
+        QCOMPARE(QStringLiteral("C") + QString::number(r.critical), thresholds.last());
+        QVERIFY(r.criticalRecoveryValue() < r.critical);
+        QVERIFY(r.validate());
+        QVERIFY(!r.description.isEmpty());
+    }
+
+    // Vertex AI Model Monitoring's drift metrics exist in Cloud Monitoring (cloud-apis.md §3.4):
+    // one chart per project, on the Model resource.
+    void driftChartPerProject() {
+        const QList<ChartSpec> charts = gcp::buildGcpCharts(account(), kAccount);
+        const ChartSpec *c = find(charts, QStringLiteral("monitoring/drift/gcp-prod/ml-prod"));
+        QVERIFY(c);
+        QCOMPARE(c->stage, Stage::Monitoring);
+        QCOMPARE(c->series.size(), 2);
+        QCOMPARE(c->series.at(0).query.metricName,
+                 QStringLiteral("aiplatform.googleapis.com/model_monitoring/feature_drift_deviation"));
+        QCOMPARE(
+            c->series.at(1).query.metricName,
+            QStringLiteral("aiplatform.googleapis.com/model_monitoring/prediction_output_drift_deviation"));
+        for (const ChartSeriesSpec &s : c->series) {
+            QCOMPARE(s.query.namespaceName, QStringLiteral("aiplatform.googleapis.com/Model"));
+            QCOMPARE(s.query.stat, QStringLiteral("ALIGN_MAX|REDUCE_MAX")); // the worst feature
+            QCOMPARE(s.query.periodSeconds, 3600);
+            QCOMPARE(s.query.resource, QStringLiteral("projects/ml-prod"));
+        }
+    }
+
     void defaultRulesForLatencyAndErrors() {
         const QList<AlertRule> rules = defaultRulesFor(gcp::buildGcpCharts(account(), kAccount));
         QStringList ids;
@@ -209,6 +431,10 @@ private Q_SLOTS:
             if (r.id.contains(QLatin1String("latency"))) {
                 QCOMPARE(r.critical, 1000.0);
                 QCOMPARE(r.series.stat, QStringLiteral("ALIGN_PERCENTILE_99|REDUCE_PERCENTILE_99"));
+            } else { // the error budget, in % of predictions
+                QCOMPARE(r.critical, 5.0);
+                QCOMPARE(r.unit, QStringLiteral("%"));
+                QVERIFY(r.series.metricName.startsWith(QLatin1String("errorPercent(")));
             }
     }
 };

@@ -116,6 +116,10 @@ private Q_SLOTS:
             << Stage::Deployment << QStringLiteral("deployment/replicas/demo-gcp/churn-scoring");
         QTest::newRow("monitoring: churn-scoring's latency")
             << Stage::Monitoring << QStringLiteral("monitoring/latency/demo-gcp/churn-scoring");
+        QTest::newRow("monitoring: churn-scoring's prediction rate, derived from per-period counts")
+            << Stage::Monitoring << QStringLiteral("monitoring/requests/demo-gcp/churn-scoring");
+        QTest::newRow("monitoring: churn-scoring's error rate, derived from errors and predictions")
+            << Stage::Monitoring << QStringLiteral("monitoring/errors/demo-gcp/churn-scoring");
     }
 
     void googleChartsInEveryStageWithData() {

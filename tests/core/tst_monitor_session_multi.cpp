@@ -19,6 +19,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <cmath>
+
 #include <memory>
 
 using namespace mlwatch;
@@ -246,6 +248,60 @@ private Q_SLOTS:
                 for (const ChartSeriesSpec &s : chart.series)
                     awsData = awsData || rig.session->store().series(s.query.seriesKey()).size() > 0;
         QVERIFY(awsData);
+    }
+
+    // RED on the Monitoring tab: the derived request rates and error percentages of both clouds
+    // arrive in the store with the charts' keys, and read like a demo endpoint should.
+    void redSeriesOfBothCloudsAreSensible() {
+        Rig rig;
+        QVERIFY(rig.start());
+        const QList<Error> errors = rig.firstFetch();
+        QVERIFY2(errors.isEmpty(), qPrintable(allMessages(errors)));
+        QHash<QString, int> withData; // "<cloud> <kind>" → charts with points
+        for (const ChartSpec &chart : rig.session->charts()) {
+            const QString kind = chart.id.section(QLatin1Char('/'), 1, 1);
+            if (chart.stage != Stage::Monitoring ||
+                (kind != QLatin1String("requests") && kind != QLatin1String("errors")))
+                continue;
+            const QString cloud = chart.cloud.isEmpty() ? QStringLiteral("aws") : chart.cloud;
+            bool any = false;
+            for (const ChartSeriesSpec &s : chart.series) {
+                QVERIFY2(s.derivation != SeriesDerivation::None, qPrintable(chart.id));
+                const SeriesData data = rig.session->store().series(s.query.seriesKey());
+                for (double v : data.values) {
+                    QVERIFY2(std::isfinite(v) && v >= 0, qPrintable(chart.id));
+                    if (kind == QLatin1String("errors"))
+                        QVERIFY2(v <= 100, qPrintable(chart.id + QLatin1Char(' ') + QString::number(v)));
+                }
+                any = any || data.size() > 0;
+                // The demo's endpoints are busy and mostly healthy: requests flow (the busiest at
+                // ~20 req/s), and on average well under a fifth of them fail (~0.1–1.5 %).
+                if (data.size() > 0) {
+                    double sum = 0;
+                    for (double v : data.values)
+                        sum += v;
+                    const double mean = sum / double(data.size());
+                    if (kind == QLatin1String("requests"))
+                        QVERIFY2(mean > 0 && mean < 1000, qPrintable(chart.id));
+                    else
+                        QVERIFY2(mean < 20, qPrintable(chart.id + QLatin1Char(' ') + QString::number(mean)));
+                }
+            }
+            withData[cloud + QLatin1Char(' ') + kind] += any ? 1 : 0;
+        }
+        for (const char *key : {"aws requests", "aws errors", "azure requests", "azure errors"})
+            QVERIFY2(withData.value(QLatin1String(key)) > 0, key);
+        // The error budgets watch the derived percentages, which the store holds like any series.
+        int budgets = 0;
+        for (const AlertRule &rule : rig.session->alerts().rules())
+            if (rule.id.startsWith(QLatin1String("default:monitoring/errors/"))) {
+                ++budgets;
+                QVERIFY2(rule.series.metricName.startsWith(QLatin1String("errorPercent(")),
+                         qPrintable(rule.id));
+                QCOMPARE(rule.unit, QStringLiteral("%"));
+                QVERIFY2(rig.session->store().contains(rule.seriesKey()), qPrintable(rule.id));
+            }
+        QVERIFY(budgets >= 2); // at least one AWS and one Azure endpoint
     }
 
     // An Azure-Monitor-compatible endpoint without metrics:getBatch (the demo's ARM port answers

@@ -1,5 +1,7 @@
 #include "azure_test_client.h"
 
+#include "core/catalog/azure_catalog.h"
+#include "core/providers/azure/azure_discovery.h"
 #include "demo/demo_azure_cloud.h"
 
 #include <QElapsedTimer>
@@ -109,6 +111,22 @@ private Q_SLOTS:
             << ""
             << "average"
             << "PT5M" << 1.0 << 0.0 << "mean" << 1.99 << 2.01;
+        const QString llmEval = kResearchEndpoint + QStringLiteral("/deployments/main");
+        QTest::newRow("deployment: llm-eval's GPU at Thursday's 15:00 UTC peak (~80 %)")
+            << llmEval << "GpuUtilizationPercentage"
+            << ""
+            << "average"
+            << "PT1H" << 21.5 << 20.5 << "mean" << 70.0 << 90.0;
+        QTest::newRow("deployment: llm-eval's GPU at night (~20 %)")
+            << llmEval << "GpuUtilizationPercentage"
+            << ""
+            << "average"
+            << "PT1H" << 33.0 << 32.0 << "mean" << 10.0 << 30.0;
+        QTest::newRow("deployment: llm-eval's GPU memory stays 60–78 %")
+            << llmEval << "GpuMemoryUtilizationPercentage"
+            << ""
+            << "maximum"
+            << "PT1H" << 24.0 << 0.0 << "max" << 60.0 << 78.0;
         QTest::newRow("evaluation: dataset storage grew ~870 GiB")
             << kStorage << "UsedCapacity"
             << ""
@@ -155,6 +173,65 @@ private Q_SLOTS:
             measured = (values.last() - values.first()) / (1024.0 * 1024.0 * 1024.0);
         QVERIFY2(measured >= low && measured <= high,
                  qPrintable(QStringLiteral("measured %1").arg(measured)));
+    }
+
+    // Deployments name their VM size (properties.instanceType) in the ARM listing, discovery reads
+    // it, only the GPU SKU publishes GPU metrics, and only it gets the GPU charts.
+    void gpuChartsForTheGpuDeploymentOnly_data() {
+        QTest::addColumn<QString>("endpoint");
+        QTest::addColumn<QString>("deployment");
+        QTest::addColumn<QString>("instanceType");
+        QTest::addColumn<bool>("gpu");
+        QTest::newRow("llm-eval/main on Standard_NC6s_v3: GPU data and GPU charts")
+            << kResearchEndpoint << "main"
+            << "Standard_NC6s_v3" << true;
+        QTest::newRow("fraud-scoring/blue on Standard_DS3_v2: neither") << kEndpoint << "blue"
+                                                                        << "Standard_DS3_v2" << false;
+        QTest::newRow("fraud-scoring/green on Standard_DS3_v2: neither") << kEndpoint << "green"
+                                                                         << "Standard_DS3_v2" << false;
+    }
+
+    void gpuChartsForTheGpuDeploymentOnly() {
+        QFETCH(QString, endpoint);
+        QFETCH(QString, deployment);
+        QFETCH(QString, instanceType);
+        QFETCH(bool, gpu);
+        int pages = 0;
+        std::optional<MetricDescriptor> found;
+        for (const QJsonObject &o : m_session->listAll(endpoint + QStringLiteral("/deployments"),
+                                                       QStringLiteral("api-version=2024-04-01"), &pages))
+            if (o.value(QStringLiteral("name")).toString() == deployment)
+                found = mlwatch::azure::describeResource(
+                    o, QString::fromLatin1(mlwatch::azure::kOnlineDeploymentType),
+                    {{QStringLiteral("workspace"), QStringLiteral("ws")},
+                     {QStringLiteral("endpoint"), endpoint.section(QLatin1Char('/'), -1)}});
+        QVERIFY(found);
+        QCOMPARE(found->dimensionValue(QStringLiteral("instanceType")), instanceType);
+
+        QStringList kinds;
+        for (const ChartSpec &c : mlwatch::azure::buildAzureCharts({*found}, QStringLiteral("demo")))
+            kinds.append(c.id.section(QLatin1Char('/'), 1, 1));
+        QCOMPARE(kinds.contains(QStringLiteral("gpu")), gpu);
+        QCOMPARE(kinds.contains(QStringLiteral("gpu-memory")), gpu);
+
+        // The data agrees: a GPU SKU's series have points, a CPU SKU's have none.
+        const AzureReply r = m_session->metrics(
+            endpoint + QStringLiteral("/deployments/") + deployment,
+            QStringLiteral(
+                "metricnames=GpuUtilizationPercentage&aggregation=average&interval=PT1H&timespan=") +
+                window(6, 0));
+        QCOMPARE(r.status, 200);
+        int points = 0;
+        for (const QJsonValue &series : r.json()
+                                            .value(QStringLiteral("value"))
+                                            .toArray()
+                                            .first()
+                                            .toObject()
+                                            .value(QStringLiteral("timeseries"))
+                                            .toArray())
+            for (const auto &[t, v] : pointsOf(series.toObject(), QStringLiteral("average")))
+                points += v ? 1 : 0;
+        QCOMPARE(points > 0, gpu);
     }
 
     // Not an assertion: how long the heaviest calls the app makes take (for the report).

@@ -461,7 +461,7 @@ private Q_SLOTS:
         const Reply r = call(m_nam, "GET", url, m_session->token());
         QCOMPARE(r.status, 200);
         const QJsonArray all = r.json().value(QStringLiteral("metricDescriptors")).toArray();
-        QCOMPARE(all.size(), 10);
+        QCOMPARE(all.size(), 13); // 10 of online prediction, 3 of Model Monitoring
         for (const QJsonValue &v : all) {
             const QJsonObject d = v.toObject();
             QVERIFY(d.value(QStringLiteral("type"))

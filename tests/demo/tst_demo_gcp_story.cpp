@@ -3,6 +3,7 @@
 #include "demo/demo_gcp_cloud.h"
 
 #include <QElapsedTimer>
+#include <QJsonArray>
 #include <QTest>
 
 #include <algorithm>
@@ -152,6 +153,13 @@ private Q_SLOTS:
             << typeIs("aiplatform.googleapis.com/prediction/online/memory/bytes_used") +
                    QStringLiteral(" AND resource.labels.endpoint_id = \"%1\"")
             << agg("ALIGN_MEAN", 3600, "REDUCE_MEAN") << 24.0 << 0.0 << "mean" << kGiB << 5.5 << 5.7;
+        const QString duty = typeIs("aiplatform.googleapis.com/prediction/online/accelerator/duty_cycle");
+        QTest::newRow("deployment: v8's T4s follow the CPU at the Thursday peak (duty cycle %)")
+            << duty + endpoint << agg("ALIGN_MEAN", 3600, "REDUCE_MEAN") << 22.0 << 20.0 << "mean" << 0.01
+            << 20.0 << 60.0;
+        QTest::newRow("deployment: the campaign keeps the busiest T4 above 70 %")
+            << duty + endpoint << agg("ALIGN_MAX", 60, "REDUCE_MAX") << surge << surge - 0.5 << "max" << 0.01
+            << 70.0 << 99.0;
         // monitoring
         QTest::newRow("monitoring: ~900 predictions a minute at Thursday's 15:00 UTC peak")
             << typeIs("aiplatform.googleapis.com/prediction/online/prediction_count") + churn
@@ -176,6 +184,25 @@ private Q_SLOTS:
         QTest::newRow("monitoring: p99 with v8, the regression (ms)")
             << typeIs("aiplatform.googleapis.com/prediction/online/prediction_latencies") + total
             << agg("ALIGN_PERCENTILE_99", 3600) << 30.0 << 24.0 << "mean" << 1.0 << 110.0 << 160.0;
+        // monitoring: Vertex AI Model Monitoring's drift of churn-tf-v8 (hourly runs)
+        const QString featureDrift =
+            typeIs("aiplatform.googleapis.com/model_monitoring/feature_drift_deviation");
+        const QString charges = QStringLiteral(" AND metric.labels.feature_name = \"monthly_charges\"");
+        QTest::newRow("monitoring: monthly_charges drift ~0.06 before the price change")
+            << featureDrift + charges << agg("ALIGN_MAX", 3600) << 92.0 << 73.0 << "mean" << 1.0 << 0.04
+            << 0.08;
+        QTest::newRow("monitoring: monthly_charges drift ~0.45 in the last day")
+            << featureDrift + charges << agg("ALIGN_MAX", 3600) << 24.0 << 0.0 << "mean" << 1.0 << 0.40
+            << 0.50;
+        QTest::newRow("monitoring: the worst feature's drift is monthly_charges' (~0.45)")
+            << featureDrift << agg("ALIGN_MAX", 3600, "REDUCE_MAX") << 24.0 << 0.0 << "mean" << 1.0 << 0.40
+            << 0.50;
+        QTest::newRow("monitoring: tenure_months stays near its baseline")
+            << featureDrift + QStringLiteral(" AND metric.labels.feature_name = \"tenure_months\"")
+            << agg("ALIGN_MAX", 3600) << 72.0 << 0.0 << "max" << 1.0 << 0.0 << 0.08;
+        QTest::newRow("monitoring: prediction output drift ~0.23 in the last day")
+            << typeIs("aiplatform.googleapis.com/model_monitoring/prediction_output_drift_deviation")
+            << agg("ALIGN_MAX", 3600) << 24.0 << 0.0 << "mean" << 1.0 << 0.19 << 0.27;
         QTest::newRow("monitoring: p99 while the autoscaler lags (ms)")
             << typeIs("aiplatform.googleapis.com/prediction/online/prediction_latencies") + total
             << QStringLiteral("aggregation.alignmentPeriod=60s&aggregation.perSeriesAligner=ALIGN_DELTA&"
@@ -231,6 +258,40 @@ private Q_SLOTS:
         QVERIFY2(trailing >= 10 && trailing <= 20, qPrintable(QString::number(trailing)));
         QCOMPARE(target.last(), 8.0);
         QCOMPARE(replicas.last(), 8.0);
+    }
+
+    // Duty cycles come only from deployed models with accelerators in their machine spec: the
+    // Vertex listing and the series agree (churn-scoring's v8 and image-tagger have T4s,
+    // search-rerank runs on CPUs only).
+    void dutyCyclesOnlyWhereTheListingHasAccelerators() {
+        int pages = 0;
+        int accelerated = 0;
+        int cpuOnly = 0;
+        for (const QJsonObject &e : m_session->listAll(QStringLiteral("endpoints"), &pages)) {
+            const QJsonArray models = e.value(QStringLiteral("deployedModels")).toArray();
+            if (models.isEmpty())
+                continue;
+            bool hasAccelerator = false;
+            for (const QJsonValue &m : models)
+                hasAccelerator = hasAccelerator || !m.toObject()
+                                                        .value(QStringLiteral("dedicatedResources"))
+                                                        .toObject()
+                                                        .value(QStringLiteral("machineSpec"))
+                                                        .toObject()
+                                                        .value(QStringLiteral("acceleratorType"))
+                                                        .toString()
+                                                        .isEmpty();
+            (hasAccelerator ? accelerated : cpuOnly) += 1;
+            const QString id = e.value(QStringLiteral("name")).toString().section(QLatin1Char('/'), -1);
+            const QList<double> duty =
+                values(typeIs("aiplatform.googleapis.com/prediction/online/accelerator/duty_cycle") +
+                           QStringLiteral(" AND resource.labels.endpoint_id = \"%1\"").arg(id),
+                       6.0, 0.0, QString());
+            QVERIFY2(duty.isEmpty() != hasAccelerator,
+                     qPrintable(e.value(QStringLiteral("displayName")).toString()));
+        }
+        QCOMPARE(accelerated, 2); // churn-scoring (v8), image-tagger
+        QCOMPARE(cpuOnly, 1);     // search-rerank
     }
 
     // Not an assertion: how long the heaviest calls the app makes take (for the report).

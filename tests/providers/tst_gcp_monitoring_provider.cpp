@@ -416,7 +416,8 @@ private Q_SLOTS:
         QVERIFY2(found, qPrintable(found ? QString() : found.error().toString()));
         // The first Vertex call is refused; the project's other listings are not even tried.
         QCOMPARE(rig.fake.count(QStringLiteral("vertex")), 1);
-        QCOMPARE(rig.fake.count(QStringLiteral("timeSeries")), 3);
+        // accelerator duty cycles, replicas, prediction counts, training CPU
+        QCOMPARE(rig.fake.count(QStringLiteral("timeSeries")), 4);
         for (const FakeGoogleCloud::Seen &s : rig.fake.seen) {
             if (s.kind != QLatin1String("timeSeries"))
                 continue;

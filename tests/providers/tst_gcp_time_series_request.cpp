@@ -110,6 +110,30 @@ private Q_SLOTS:
                "resource.type = "
                "\"aiplatform.googleapis.com/Endpoint\" AND metric.labels.response_code = \"5xx\" AND "
                "resource.labels.endpoint_id = \"123\"";
+        const QString count =
+            QStringLiteral("metric.type = \"aiplatform.googleapis.com/prediction/online/prediction_count\"");
+        const auto user = [](const char *expression) {
+            return Dimension{QString::fromLatin1(kUserFilterDimension), QString::fromUtf8(expression)};
+        };
+        QTest::newRow("user filter with OR: ANDed in parentheses, last")
+            << QList<Dimension>{user("resource.labels.endpoint_id = \"1\" OR resource.labels.endpoint_id = "
+                                     "\"2\"")}
+            << ""
+            << count + " AND (resource.labels.endpoint_id = \"1\" OR resource.labels.endpoint_id = \"2\")";
+        QTest::newRow("user filter with starts_with, after the resource type and labels")
+            << QList<Dimension>{user("metric.labels.endpoint_display_name = starts_with(\"churn\")"),
+                                endpoint(QStringLiteral("123"))}
+            << kEndpointType
+            << count + " AND resource.type = \"aiplatform.googleapis.com/Endpoint\" AND "
+                       "resource.labels.endpoint_id = \"123\" AND (metric.labels.endpoint_display_name = "
+                       "starts_with(\"churn\"))";
+        QTest::newRow("user filter with NOT and one_of: NOT stays inside the parentheses")
+            << QList<Dimension>{user("  NOT metric.labels.response_code = one_of(\"4xx\", \"5xx\")  ")} << ""
+            << count + " AND (NOT metric.labels.response_code = one_of(\"4xx\", \"5xx\"))";
+        QTest::newRow("user filter beside a '*' split")
+            << QList<Dimension>{user("metric.labels.a != \"x\""),
+                                {QStringLiteral("metric.labels.response_code"), QStringLiteral("*")}}
+            << "" << count + " AND (metric.labels.a != \"x\")";
         QTest::newRow("a '*' label is not filtered")
             << QList<Dimension>{{QStringLiteral("metric.labels.response_code"), QStringLiteral("*")},
                                 endpoint(QStringLiteral("123"))}
@@ -131,6 +155,57 @@ private Q_SLOTS:
         QCOMPARE(params(request.url, QStringLiteral("filter")), QStringList{filter});
         QVERIFY(
             rawQuery(request.url).startsWith("filter=metric.type%20%3D%20%22aiplatform.googleapis.com%2F"));
+    }
+
+    // Queries with different user filters never share a call (their series could not be told
+    // apart); the same user filter still merges queries over one label's value; seriesKey() of a
+    // query without one is what it always was.
+    void userFiltersAndThePlan() {
+        const Dimension orFilter{QString::fromLatin1(kUserFilterDimension),
+                                 QStringLiteral("metric.labels.a = \"1\" OR metric.labels.a = \"2\"")};
+        const Dimension otherFilter{QString::fromLatin1(kUserFilterDimension),
+                                    QStringLiteral("metric.labels.a = starts_with(\"x\")")};
+        const GcpTimeSeriesPlan apart = planTimeSeriesCalls(
+            {query(kCount, QStringLiteral("ALIGN_RATE"), {orFilter, endpoint(QStringLiteral("1"))}),
+             query(kCount, QStringLiteral("ALIGN_RATE"), {otherFilter, endpoint(QStringLiteral("1"))})},
+            kHour);
+        QCOMPARE(apart.calls.size(), 2);
+        QVERIFY(apart.rejected.isEmpty());
+        QCOMPARE(apart.calls.at(0).userFilter, orFilter.value);
+        QCOMPARE(apart.calls.at(1).userFilter, otherFilter.value);
+
+        const GcpTimeSeriesCall merged = onlyCall(
+            {query(kCount, QStringLiteral("ALIGN_RATE"), {orFilter, endpoint(QStringLiteral("1"))}),
+             query(kCount, QStringLiteral("ALIGN_RATE"), {orFilter, endpoint(QStringLiteral("2"))})});
+        QCOMPARE(merged.queries.size(), 2);
+        QVERIFY(merged.filterText().endsWith(
+            QStringLiteral("resource.labels.endpoint_id = one_of(\"1\",\"2\") AND (") + orFilter.value +
+            QLatin1Char(')')));
+
+        const MetricQuery plain =
+            query(kCount, QStringLiteral("ALIGN_RATE"), {endpoint(QStringLiteral("1"))});
+        QCOMPARE(plain.seriesKey(),
+                 QStringLiteral("gcp-test|projects/my-proj|aiplatform.googleapis.com/Endpoint|"
+                                "aiplatform.googleapis.com/prediction/online/prediction_count|"
+                                "resource.labels.endpoint_id=1|ALIGN_RATE"));
+        QVERIFY(onlyCall({plain}).userFilter.isEmpty());
+    }
+
+    void emptyOrRepeatedUserFiltersAreRejected_data() {
+        QTest::addColumn<QList<Dimension>>("dims");
+        const QString name = QString::fromLatin1(kUserFilterDimension);
+        QTest::newRow("empty") << QList<Dimension>{{name, QStringLiteral("  ")}};
+        QTest::newRow("a star (no split of a whole filter)") << QList<Dimension>{{name, QStringLiteral("*")}};
+        QTest::newRow("two of them") << QList<Dimension>{{name, QStringLiteral("metric.labels.a = \"1\"")},
+                                                         {name, QStringLiteral("metric.labels.b = \"2\"")}};
+    }
+    void emptyOrRepeatedUserFiltersAreRejected() {
+        QFETCH(QList<Dimension>, dims);
+        const GcpTimeSeriesPlan plan =
+            planTimeSeriesCalls({query(kCount, QStringLiteral("ALIGN_RATE"), dims)}, kHour);
+        QVERIFY(plan.calls.isEmpty());
+        QCOMPARE(plan.rejected.size(), 1);
+        QCOMPARE(plan.rejected.first().error.code, ErrorCode::BadArgument);
     }
 
     void badLabelNamesAreRejected_data() {

@@ -50,24 +50,27 @@ struct RuleRecipe {
 };
 
 const RuleRecipe kRecipes[] = {
-    {"monitoring", "latency", "ModelLatency", "Average", false, "ms", 0.9, 0, 60, 5, 3, 0,
-     MissingDataPolicy::NotBreaching, QT_TRANSLATE_NOOP("mlwatch::DefaultRules", "Model latency — %1"),
+    {"monitoring", "latency", "ModelLatency", "p99", false, "ms", 0.9, 0, 60, 5, 3, 0,
+     MissingDataPolicy::NotBreaching, QT_TRANSLATE_NOOP("mlwatch::DefaultRules", "Model latency (P99) — %1"),
      QT_TRANSLATE_NOOP(
          "mlwatch::DefaultRules",
-         "Critical above %3 ms: the seed's latency limit for an interactive model. Warning above "
+         "Critical when the 99th-percentile model latency is above %3 ms: the seed's latency limit "
+         "for an interactive model. Warning above "
          "%1 ms gives notice first. Recovery only below %4 ms (warning %2 ms) so a latency "
          "hovering at the line does not flap (the #1 alerting request, grafana#6202). 3 of the "
          "last 5 minutes: one slow minute is not an incident. No requests means no latency, "
          "so missing minutes count as fine.")},
-    {"monitoring", "errors", "Invocation5XXErrors", "Sum", false, "count", 0.5, 0, 60, 5, 3, 0,
-     MissingDataPolicy::NotBreaching, QT_TRANSLATE_NOOP("mlwatch::DefaultRules", "Server errors (5XX) — %1"),
+    // Error budgets on the derived error percentage (DerivedSeries; its metric name spells the
+    // formula), so a busy endpoint and a quiet one are judged alike.
+    {"monitoring", "errors", "errorPercent(Invocation5XXErrors/Invocations)", "Sum", false, "%", 0.5, 0, 60,
+     5, 3, 0, MissingDataPolicy::NotBreaching,
+     QT_TRANSLATE_NOOP("mlwatch::DefaultRules", "Error rate above budget (5XX) — %1"),
      QT_TRANSLATE_NOOP(
          "mlwatch::DefaultRules",
          "5XX errors are failures of the model container (4XX are the clients' mistakes and are "
-         "not alerted on). Warning above %1 and critical above %3 errors a minute, in 3 of the "
-         "last 5 minutes; it recovers below %2 / %4 a minute so a trickle of errors does not "
-         "flap. SageMaker publishes no datapoint without traffic, so missing minutes count as "
-         "error-free.")},
+         "not alerted on). Warning when more than %1 % of requests fail, critical above %3 %, in 3 "
+         "of the last 5 minutes; it recovers below %2 % / %4 % so a trickle of errors does not "
+         "flap. Minutes without requests have no error rate, so missing minutes count as fine.")},
     {"deployment", "cpu", "CPUUtilization", "Average", false, "%", 1.0, 5, 60, 10, 8, 0,
      MissingDataPolicy::Missing, QT_TRANSLATE_NOOP("mlwatch::DefaultRules", "Endpoint CPU — %1"),
      QT_TRANSLATE_NOOP(
@@ -138,14 +141,15 @@ const RuleRecipe kRecipes[] = {
          "line does not flap. 3 of the last 5 minutes: one slow minute is not an incident. Azure "
          "publishes no latency without requests, so missing minutes count as fine."),
      "azure"},
-    {"monitoring", "errors", "RequestsPerMinute", "Total", false, "count", 0.5, 0, 60, 5, 3, 0,
-     MissingDataPolicy::NotBreaching, QT_TRANSLATE_NOOP("mlwatch::DefaultRules", "Server errors (5xx) — %1"),
-     QT_TRANSLATE_NOOP(
-         "mlwatch::DefaultRules",
-         "5xx responses are failures of the deployment or the platform (4xx are the clients' "
-         "mistakes and are not alerted on). Warning above %1 and critical above %3 errors a "
-         "minute, in 3 of the last 5 minutes; it recovers below %2 / %4 a minute so a trickle of "
-         "errors does not flap. Minutes without requests count as error-free."),
+    {"monitoring", "errors", "errorPercent(RequestsPerMinute/RequestsPerMinute)", "Total", false, "%", 0.5, 0,
+     60, 5, 3, 0, MissingDataPolicy::NotBreaching,
+     QT_TRANSLATE_NOOP("mlwatch::DefaultRules", "Error rate above budget (5xx) — %1"),
+     QT_TRANSLATE_NOOP("mlwatch::DefaultRules",
+                       "5xx responses are failures of the deployment or the platform (4xx are the clients' "
+                       "mistakes and are not alerted on). Warning when more than %1 % of requests fail, "
+                       "critical above %3 %, in 3 of the last 5 minutes; it recovers below %2 % / %4 % so a "
+                       "trickle of errors does not flap. Minutes without requests have no error rate and "
+                       "count as fine."),
      "azure", "statusCodeClass=5xx"},
     {"deployment", "cpu", "CpuUtilizationPercentage", "Average", false, "%", 1.0, 5, 60, 10, 8, 0,
      MissingDataPolicy::Missing, QT_TRANSLATE_NOOP("mlwatch::DefaultRules", "Deployment CPU — %1"),
@@ -178,14 +182,27 @@ const RuleRecipe kRecipes[] = {
          "line does not flap. 3 of the last 5 minutes: one slow minute is not an incident. Google "
          "publishes no latency without predictions, so missing minutes count as fine."),
      "gcp"},
-    {"monitoring", "errors", "aiplatform.googleapis.com/prediction/online/error_count",
-     "ALIGN_DELTA|REDUCE_SUM", false, "count", 0.5, 0, 60, 5, 3, 0, MissingDataPolicy::NotBreaching,
-     QT_TRANSLATE_NOOP("mlwatch::DefaultRules", "Prediction errors — %1"),
+    {"monitoring", "errors",
+     "errorPercent(aiplatform.googleapis.com/prediction/online/error_count/"
+     "aiplatform.googleapis.com/prediction/online/prediction_count)",
+     "ALIGN_DELTA|REDUCE_SUM", false, "%", 0.5, 0, 60, 5, 3, 0, MissingDataPolicy::NotBreaching,
+     QT_TRANSLATE_NOOP("mlwatch::DefaultRules", "Error rate above budget — %1"),
      QT_TRANSLATE_NOOP(
          "mlwatch::DefaultRules",
-         "Failed predictions: warning above %1 and critical above %3 errors a minute, in 3 of the "
-         "last 5 minutes; it recovers below %2 / %4 a minute so a trickle of errors does not "
-         "flap. Minutes without predictions count as error-free."),
+         "Failed predictions: warning when more than %1 % of predictions fail, critical above %3 %, "
+         "in 3 of the last 5 minutes; it recovers below %2 % / %4 % so a trickle of errors does "
+         "not flap. Minutes without predictions have no error rate and count as fine."),
+     "gcp"},
+    // The memory chart has lines only where the machine type is known (gcp_catalog.cpp), in GiB.
+    {"deployment", "memory", "aiplatform.googleapis.com/prediction/online/memory/bytes_used",
+     "ALIGN_MAX|REDUCE_MAX", false, "GiB", 0.95, 0, 60, 5, 4, 0, MissingDataPolicy::Missing,
+     QT_TRANSLATE_NOOP("mlwatch::DefaultRules", "Endpoint memory — %1"),
+     QT_TRANSLATE_NOOP(
+         "mlwatch::DefaultRules",
+         "A model server that runs out of memory is killed, restarts and fails its predictions. The "
+         "fullest replica, not the average, is the one that goes: warning above %1 GiB (85 % of the "
+         "machine's memory), critical above %3 GiB (90 %), in 4 of the last 5 minutes; recovery 5 % "
+         "lower (%2 / %4 GiB)."),
      "gcp"},
 };
 

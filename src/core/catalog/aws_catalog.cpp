@@ -1,5 +1,7 @@
 #include "core/catalog/aws_catalog.h"
 
+#include "core/store/derived_series.h"
+
 #include <QCoreApplication>
 #include <QRegularExpression>
 
@@ -21,6 +23,9 @@ struct SeriesRule {
     bool prefix;
     const char *stat;
     const char *legend; // translatable; nullptr: the part after the prefix (the feature's name)
+    // Derived series (RED): RatePerSecond of `metric`; ErrorPercent of `errors` (summed) ÷ `metric`.
+    SeriesDerivation derivation = SeriesDerivation::None;
+    QStringList errors{};
 };
 
 // One kind of chart: for every resource of `namespaceName` — the values of `resourceDims` — that
@@ -217,31 +222,42 @@ const QList<ChartRule> &rules() {
              "mlwatch::aws::Catalog", "A model server that runs out of memory restarts and drops requests.")},
         // --- monitoring: RED (rate, errors, duration) and Model Monitor drift -----------------------
         {.stage = Stage::Monitoring,
-         .kind = "invocations",
+         .kind = "requests",
          .namespaceName = "AWS/SageMaker",
          .resourceDims = kEndpoint,
          .titleDims = kEndpoint,
-         .title = QT_TRANSLATE_NOOP("mlwatch::aws::Catalog", "Invocations — %1"),
-         .unit = Unit::None,
-         .series = {{"Invocations", false, "Sum", QT_TRANSLATE_NOOP("mlwatch::aws::Catalog", "Invocations")}},
+         .title = QT_TRANSLATE_NOOP("mlwatch::aws::Catalog", "Request rate — %1"),
+         .unit = Unit::CountPerSecond,
+         .series = {{"Invocations", false, "Sum", QT_TRANSLATE_NOOP("mlwatch::aws::Catalog", "Requests"),
+                     SeriesDerivation::RatePerSecond}},
          .explanation = QT_TRANSLATE_NOOP("mlwatch::aws::Catalog",
-                                          "Request volume: a sudden drop often means a broken client rather "
-                                          "than a quiet day.")},
+                                          "Requests per second (Invocations per period ÷ its seconds): a "
+                                          "sudden drop often means a broken client rather than a quiet "
+                                          "day.")},
         {.stage = Stage::Monitoring,
          .kind = "errors",
          .namespaceName = "AWS/SageMaker",
          .resourceDims = kEndpoint,
          .titleDims = kEndpoint,
-         .title = QT_TRANSLATE_NOOP("mlwatch::aws::Catalog", "Errors — %1"),
-         .unit = Unit::None,
-         .series = {{"Invocation4XXErrors", false, "Sum",
-                     QT_TRANSLATE_NOOP("mlwatch::aws::Catalog", "4XX errors")},
-                    {"Invocation5XXErrors", false, "Sum",
-                     QT_TRANSLATE_NOOP("mlwatch::aws::Catalog", "5XX errors")}},
-         .thresholds = {warning(5), critical(20)},
+         .title = QT_TRANSLATE_NOOP("mlwatch::aws::Catalog", "Error rate — %1"),
+         .unit = Unit::Percent,
+         .series = {{"Invocations",
+                     false,
+                     "Sum",
+                     QT_TRANSLATE_NOOP("mlwatch::aws::Catalog", "All errors (4XX + 5XX)"),
+                     SeriesDerivation::ErrorPercent,
+                     {QStringLiteral("Invocation4XXErrors"), QStringLiteral("Invocation5XXErrors")}},
+                    {"Invocations",
+                     false,
+                     "Sum",
+                     QT_TRANSLATE_NOOP("mlwatch::aws::Catalog", "Server errors (5XX)"),
+                     SeriesDerivation::ErrorPercent,
+                     {QStringLiteral("Invocation5XXErrors")}}},
+         .thresholds = {warning(1), critical(5)},
          .explanation = QT_TRANSLATE_NOOP(
-             "mlwatch::aws::Catalog", "4XX errors are bad requests from clients; 5XX errors are failures of "
-                                      "the model container (thresholds count errors per minute).")},
+             "mlwatch::aws::Catalog", "The share of requests that failed: 4XX are bad requests from clients, "
+                                      "5XX failures of the model container. Minutes without requests are "
+                                      "gaps, not 0 %.")},
         {.stage = Stage::Monitoring,
          .kind = "latency",
          .namespaceName = "AWS/SageMaker",
@@ -249,16 +265,14 @@ const QList<ChartRule> &rules() {
          .titleDims = kEndpoint,
          .title = QT_TRANSLATE_NOOP("mlwatch::aws::Catalog", "Model latency — %1"),
          .unit = Unit::Microseconds,
-         .series = {{"ModelLatency", false, "Average",
-                     QT_TRANSLATE_NOOP("mlwatch::aws::Catalog", "Model latency (average)")},
-                    {"ModelLatency", false, "Maximum",
-                     QT_TRANSLATE_NOOP("mlwatch::aws::Catalog", "Model latency (maximum)")},
-                    {"OverheadLatency", false, "Average",
-                     QT_TRANSLATE_NOOP("mlwatch::aws::Catalog", "SageMaker overhead (average)")}},
+         .series = {{"ModelLatency", false, "p50",
+                     QT_TRANSLATE_NOOP("mlwatch::aws::Catalog", "Model latency (median)")},
+                    {"ModelLatency", false, "p99",
+                     QT_TRANSLATE_NOOP("mlwatch::aws::Catalog", "Model latency (P99)")}},
          .thresholds = {warning(500), critical(1000)},
          .explanation = QT_TRANSLATE_NOOP(
-             "mlwatch::aws::Catalog", "Time the model takes to answer; the maximum shows the slow requests "
-                                      "an average hides.")},
+             "mlwatch::aws::Catalog", "Time the model takes to answer; the 99th percentile shows the slow "
+                                      "requests a median hides.")},
         {.stage = Stage::Monitoring,
          .kind = "drift",
          .namespaceName = "aws/sagemaker/Endpoints/data-metrics",
@@ -323,6 +337,33 @@ QList<ChartSeriesSpec> seriesFor(const ChartRule &rule, const QList<MetricDescri
             return a.metricName < b.metricName;
         });
         for (const MetricDescriptor &m : matching) {
+            if (s.derivation != SeriesDerivation::None) {
+                // The inputs are the same endpoint's metrics, with its exact dimension set.
+                const auto queryOf = [&](const QString &metric) {
+                    MetricQuery q;
+                    q.namespaceName = m.namespaceName;
+                    q.metricName = metric;
+                    q.dimensions = m.dimensions;
+                    q.stat = QLatin1String(s.stat);
+                    q.periodSeconds = rule.periodSeconds;
+                    return q;
+                };
+                const bool published = std::all_of(s.errors.begin(), s.errors.end(), [&](const QString &e) {
+                    return std::any_of(metrics.begin(), metrics.end(),
+                                       [&e](const MetricDescriptor &d) { return d.metricName == e; });
+                });
+                if (!published)
+                    continue;
+                if (s.derivation == SeriesDerivation::RatePerSecond) {
+                    out.append(DerivedSeries::rate(queryOf(m.metricName), tr(s.legend)));
+                } else {
+                    QList<MetricQuery> errors;
+                    for (const QString &e : s.errors)
+                        errors.append(queryOf(e));
+                    out.append(DerivedSeries::errorPercent(queryOf(m.metricName), errors, tr(s.legend)));
+                }
+                continue;
+            }
             MetricQuery q;
             q.namespaceName = m.namespaceName;
             q.metricName = m.metricName;
@@ -330,7 +371,7 @@ QList<ChartSeriesSpec> seriesFor(const ChartRule &rule, const QList<MetricDescri
             q.stat = QLatin1String(s.stat);
             q.periodSeconds = rule.periodSeconds;
             const QString legend = s.legend ? tr(s.legend) : m.metricName.mid(qstrlen(s.metric));
-            out.append(ChartSeriesSpec{std::move(q), legend});
+            out.append(ChartSeriesSpec{.query = std::move(q), .legend = legend});
         }
     }
     return out;
@@ -346,6 +387,36 @@ QStringList catalogNamespaces() {
             namespaces.append(ns);
     }
     return namespaces;
+}
+
+std::optional<CatalogMetricDefaults> catalogDefaultsFor(const QString &namespaceName,
+                                                        const QString &metricName) {
+    for (const ChartRule &rule : rules()) {
+        if (namespaceName != QLatin1String(rule.namespaceName))
+            continue;
+        for (const SeriesRule &s : rule.series) {
+            // A derived series' inputs are counts per period, not the chart's derived unit.
+            if (s.derivation != SeriesDerivation::None &&
+                (seriesMatches(s, metricName) || s.errors.contains(metricName)))
+                return CatalogMetricDefaults{QLatin1String(s.stat), Unit::None, rule.periodSeconds};
+            if (seriesMatches(s, metricName))
+                return CatalogMetricDefaults{QLatin1String(s.stat), rule.unit, rule.periodSeconds};
+        }
+    }
+    return std::nullopt;
+}
+
+QString catalogResourceOf(const MetricDescriptor &metric) {
+    for (const ChartRule &rule : rules()) {
+        if (metric.namespaceName != QLatin1String(rule.namespaceName))
+            continue;
+        QStringList values;
+        for (const QString &dim : rule.resourceDims)
+            values.append(metric.dimensionValue(dim));
+        if (!values.contains(QString()))
+            return values.join(QLatin1Char('/'));
+    }
+    return {};
 }
 
 QList<ChartSpec> buildAwsCharts(const QList<MetricDescriptor> &discovered) {

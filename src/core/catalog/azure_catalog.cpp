@@ -2,6 +2,7 @@
 
 #include "core/providers/azure/azure_discovery.h"
 #include "core/providers/azure/azure_metrics_request.h"
+#include "core/store/derived_series.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -33,6 +34,9 @@ struct SeriesRule {
     const char *aggregation = nullptr; // Azure's capitalisation: Average | Minimum | Maximum | Total
     const char *legend = nullptr;      // translatable
     QList<Dimension> filter{};
+    // Derived series (RED): RatePerSecond of the metric; ErrorPercent of the metric with `filter`
+    // (the errors) ÷ the same metric without it (every request).
+    SeriesDerivation derivation = SeriesDerivation::None;
 };
 
 struct ChartRule {
@@ -46,6 +50,7 @@ struct ChartRule {
     QList<ThresholdLine> thresholds{}; // display units
     const char *explanation = nullptr; // translatable, one sentence
     int periodSeconds = 60;            // the finest grain worth asking for (a floor)
+    bool gpuOnly = false;              // only for deployments on a GPU SKU (isGpuInstanceType)
 };
 
 ThresholdLine warning(double v) {
@@ -203,8 +208,8 @@ const QList<ChartRule> &rules() {
                      QT_TRANSLATE_NOOP("mlwatch::azure::Catalog", "CPU (average)")},
                     {"CpuUtilizationPercentage", "Maximum",
                      QT_TRANSLATE_NOOP("mlwatch::azure::Catalog", "CPU (busiest instance)")}},
-         // No GpuUtilizationPercentage: discovery does not tell GPU instances from CPU ones, and on
-         // CPU instances the series is always empty (a legend entry saying "no data" on every chart).
+         // GPU metrics have charts of their own, drawn only for GPU SKUs: on CPU instances the
+         // series is always empty (a legend entry saying "no data" on every chart).
          .thresholds = {warning(70), critical(90)},
          .explanation = QT_TRANSLATE_NOOP("mlwatch::azure::Catalog",
                                           "CPU near its limit needs more instances before latency suffers; "
@@ -225,6 +230,37 @@ const QList<ChartRule> &rules() {
                                           "restarts and its requests fail. Memory that only ever climbs "
                                           "is a leak.")},
         {.stage = Stage::Deployment,
+         .kind = "gpu",
+         .resourceType = kOnlineDeploymentType,
+         .title = QT_TRANSLATE_NOOP("mlwatch::azure::Catalog", "Deployment GPU — %1"),
+         .unit = Unit::Percent,
+         .series = {{"GpuUtilizationPercentage", "Average",
+                     QT_TRANSLATE_NOOP("mlwatch::azure::Catalog", "GPU (average)")},
+                    {"GpuUtilizationPercentage", "Maximum",
+                     QT_TRANSLATE_NOOP("mlwatch::azure::Catalog", "GPU (busiest instance)")}},
+         // No threshold: a busy GPU is what a GPU deployment is paid for.
+         .explanation = QT_TRANSLATE_NOOP("mlwatch::azure::Catalog",
+                                          "GPU the model server uses; a GPU that idles in the low single "
+                                          "digits while requests arrive means the model runs on the CPU or "
+                                          "the deployment would be cheaper on a CPU SKU."),
+         .gpuOnly = true},
+        {.stage = Stage::Deployment,
+         .kind = "gpu-memory",
+         .resourceType = kOnlineDeploymentType,
+         .title = QT_TRANSLATE_NOOP("mlwatch::azure::Catalog", "Deployment GPU memory — %1"),
+         .unit = Unit::Percent,
+         .series = {{"GpuMemoryUtilizationPercentage", "Average",
+                     QT_TRANSLATE_NOOP("mlwatch::azure::Catalog", "GPU memory (average)")},
+                    {"GpuMemoryUtilizationPercentage", "Maximum",
+                     QT_TRANSLATE_NOOP("mlwatch::azure::Catalog", "GPU memory (fullest instance)")}},
+         // A warning only: inference servers often reserve most of the GPU's memory up front.
+         .thresholds = {warning(90)},
+         .explanation = QT_TRANSLATE_NOOP("mlwatch::azure::Catalog",
+                                          "A GPU that runs out of memory fails the request that needed it; "
+                                          "memory that grows with traffic means batches or caches without "
+                                          "a limit."),
+         .gpuOnly = true},
+        {.stage = Stage::Deployment,
          .kind = "capacity",
          .resourceType = kOnlineDeploymentType,
          .title = QT_TRANSLATE_NOOP("mlwatch::azure::Catalog", "Instances — %1"),
@@ -238,56 +274,54 @@ const QList<ChartRule> &rules() {
         {.stage = Stage::Monitoring,
          .kind = "requests",
          .resourceType = kOnlineEndpointType,
-         .title = QT_TRANSLATE_NOOP("mlwatch::azure::Catalog", "Requests — %1"),
-         .unit = Unit::Count,
-         // Total, not Average: an unsplit Average is the mean over the dimension series.
-         .series = {{"RequestsPerMinute", "Total", QT_TRANSLATE_NOOP("mlwatch::azure::Catalog", "Requests")}},
+         .title = QT_TRANSLATE_NOOP("mlwatch::azure::Catalog", "Request rate — %1"),
+         .unit = Unit::CountPerSecond,
+         // Total, not Average: an unsplit Average is the mean over the dimension series. The total
+         // of a period ÷ its seconds is requests per second.
+         .series = {{"RequestsPerMinute",
+                     "Total",
+                     QT_TRANSLATE_NOOP("mlwatch::azure::Catalog", "Requests"),
+                     {},
+                     SeriesDerivation::RatePerSecond}},
          .explanation = QT_TRANSLATE_NOOP("mlwatch::azure::Catalog",
-                                          "Request volume: a sudden drop often means a broken client rather "
-                                          "than a quiet day.")},
-        // Errors by status class: 5xx (the deployment's or the platform's failures, thresholds
-        // and a default rule) and 4xx (clients' mistakes) on charts of their own — at a busy
-        // endpoint a normal share of 4xx crosses any per-minute line meant for 5xx.
+                                          "Requests per second: a sudden drop often means a broken client "
+                                          "rather than a quiet day.")},
+        // Errors by status class ÷ every request: 5xx (the deployment's or the platform's failures,
+        // thresholds and a default rule) and 4xx (clients' mistakes) as separate shares.
         {.stage = Stage::Monitoring,
          .kind = "errors",
          .resourceType = kOnlineEndpointType,
-         .title = QT_TRANSLATE_NOOP("mlwatch::azure::Catalog", "Server errors (5xx) — %1"),
-         .unit = Unit::None, // as AWS's errors chart: thresholds read "5", not "5 count"
+         .title = QT_TRANSLATE_NOOP("mlwatch::azure::Catalog", "Error rate — %1"),
+         .unit = Unit::Percent,
          .series = {{"RequestsPerMinute",
                      "Total",
-                     QT_TRANSLATE_NOOP("mlwatch::azure::Catalog", "5xx responses"),
-                     {statusClass("5xx")}}},
-         .thresholds = {warning(5), critical(20)},
+                     QT_TRANSLATE_NOOP("mlwatch::azure::Catalog", "Server errors (5xx)"),
+                     {statusClass("5xx")},
+                     SeriesDerivation::ErrorPercent},
+                    {"RequestsPerMinute",
+                     "Total",
+                     QT_TRANSLATE_NOOP("mlwatch::azure::Catalog", "Client errors (4xx)"),
+                     {statusClass("4xx")},
+                     SeriesDerivation::ErrorPercent}},
+         .thresholds = {warning(1), critical(5)},
          .explanation = QT_TRANSLATE_NOOP("mlwatch::azure::Catalog",
-                                          "5xx responses are failures of the deployment or the platform: a "
-                                          "crashed or overloaded model server (thresholds count errors per "
-                                          "minute).")},
+                                          "The share of requests that failed: 5xx are failures of the "
+                                          "deployment or the platform, 4xx requests the endpoint refused "
+                                          "(malformed input, an old client schema). Minutes without "
+                                          "requests are gaps, not 0 %.")},
         {.stage = Stage::Monitoring,
          .kind = "latency",
          .resourceType = kOnlineEndpointType,
          .title = QT_TRANSLATE_NOOP("mlwatch::azure::Catalog", "Request latency — %1"),
          .unit = Unit::Milliseconds,
-         .series = {{"RequestLatency", "Average",
-                     QT_TRANSLATE_NOOP("mlwatch::azure::Catalog", "Latency (average)")},
+         .series = {{"RequestLatency_P50", "Average",
+                     QT_TRANSLATE_NOOP("mlwatch::azure::Catalog", "Latency (median)")},
                     {"RequestLatency_P99", "Average",
                      QT_TRANSLATE_NOOP("mlwatch::azure::Catalog", "Latency (P99)")}},
          .thresholds = {warning(500), critical(1000)},
          .explanation = QT_TRANSLATE_NOOP("mlwatch::azure::Catalog",
                                           "Time the endpoint takes to answer; the 99th percentile shows the "
-                                          "slow requests an average hides.")},
-        {.stage = Stage::Monitoring,
-         .kind = "client-errors",
-         .resourceType = kOnlineEndpointType,
-         .title = QT_TRANSLATE_NOOP("mlwatch::azure::Catalog", "Client errors (4xx) — %1"),
-         .unit = Unit::None,
-         .series = {{"RequestsPerMinute",
-                     "Total",
-                     QT_TRANSLATE_NOOP("mlwatch::azure::Catalog", "4xx responses"),
-                     {statusClass("4xx")}}},
-         .explanation = QT_TRANSLATE_NOOP("mlwatch::azure::Catalog",
-                                          "4xx responses are requests the endpoint refused: malformed "
-                                          "input, a missing key, a client sending an old schema. A jump "
-                                          "after a release of a client is the usual cause.")},
+                                          "slow requests a median hides.")},
         {.stage = Stage::Monitoring,
          .kind = "quota",
          .resourceType = kWorkspaceType,
@@ -344,6 +378,11 @@ QString pathOf(const MetricDescriptor &d) {
     return name;
 }
 
+// The descriptors a rule is drawn for beyond their type: GPU rules only for GPU SKUs.
+bool ruleApplies(const ChartRule &rule, const MetricDescriptor &d) {
+    return !rule.gpuOnly || isGpuInstanceType(dimension(d, "instanceType"));
+}
+
 // Compute that publishes the workspace's cluster metrics: AmlCompute clusters (and compute whose
 // type discovery could not read). Compute instances, attached Kubernetes and the like do not.
 bool isCluster(const MetricDescriptor &d) {
@@ -364,6 +403,7 @@ struct Subject {
     QString workspace;       // for the order
     QList<Dimension> filter; // Cluster: ClusterName eq '<cluster>'
     QStringList clusters;    // WorkspaceClusters: the workspace's clusters, sorted
+    QString instanceType;    // deployments: the VM size discovery read (UnitRegistry's devices)
 };
 
 struct Catalogued {
@@ -380,6 +420,17 @@ QString workspaceOf(const MetricDescriptor &d) {
 }
 
 } // namespace
+
+bool isGpuInstanceType(const QString &instanceType) {
+    QString size = instanceType.trimmed();
+    const QLatin1String standard("Standard_");
+    if (size.startsWith(standard, Qt::CaseInsensitive))
+        size = size.mid(standard.size());
+    for (const char *family : {"NC", "ND", "NV"})
+        if (size.startsWith(QLatin1String(family), Qt::CaseInsensitive))
+            return true;
+    return false;
+}
 
 QStringList catalogResourceTypes() {
     return {latin1(kWorkspaceType), latin1(kComputeType), latin1(kOnlineEndpointType),
@@ -415,13 +466,14 @@ QList<ChartSpec> buildAzureCharts(const QList<MetricDescriptor> &discovered, con
         // apart by its resource group)
         std::map<QString, Subject> subjects;
         for (const MetricDescriptor &d : std::as_const(resources)) {
-            if (!sameText(d.namespaceName, latin1(rule.resourceType)))
+            if (!sameText(d.namespaceName, latin1(rule.resourceType)) || !ruleApplies(rule, d))
                 continue;
             Subject s;
             const QString id = dimension(d, "resourceId");
             s.path = pathOf(d);
             s.resourceGroup = dimension(d, "resourceGroup");
             s.workspace = workspaceOf(d);
+            s.instanceType = dimension(d, "instanceType");
             switch (rule.target) {
             case Target::Resource:
                 s.queried = id;
@@ -461,6 +513,7 @@ QList<ChartSpec> buildAzureCharts(const QList<MetricDescriptor> &discovered, con
             spec.account = accountId;
             spec.cloud = QStringLiteral("azure");
             spec.unit = rule.unit;
+            spec.instanceType = subject.instanceType;
             spec.thresholds = rule.thresholds;
             spec.explanation = tr(rule.explanation);
             for (const SeriesRule &s : rule.series) {
@@ -478,7 +531,18 @@ QList<ChartSpec> buildAzureCharts(const QList<MetricDescriptor> &discovered, con
                     q.periodSeconds = rule.periodSeconds;
                     q.resource = subject.queried;
                     q.account = accountId;
-                    spec.series.append(ChartSeriesSpec{std::move(q), legend});
+                    if (s.derivation == SeriesDerivation::RatePerSecond) {
+                        spec.series.append(DerivedSeries::rate(q, legend));
+                    } else if (s.derivation == SeriesDerivation::ErrorPercent) {
+                        MetricQuery requests = q;
+                        requests.dimensions = subject.filter; // every status class
+                        spec.series.append(DerivedSeries::errorPercent(requests, {q}, legend));
+                    } else {
+                        ChartSeriesSpec fetched;
+                        fetched.query = std::move(q);
+                        fetched.legend = legend;
+                        spec.series.append(std::move(fetched));
+                    }
                 }
             }
             built.append(Catalogued{std::move(spec), subject.workspace, r});

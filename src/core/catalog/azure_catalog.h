@@ -23,7 +23,9 @@ QStringList catalogResourceTypes();
 //  - evaluation: storage-account UsedCapacity (hourly); per workspace: Model Register
 //    Succeeded/Failed per hour (Azure has no dataset query-time metric);
 //  - deployment, per online deployment: CpuUtilizationPercentage, CpuMemoryUtilizationPercentage
-//    (85 % warns of an out-of-memory kill), DeploymentCapacity; per workspace:
+//    (85 % warns of an out-of-memory kill), DeploymentCapacity, and for a deployment whose
+//    "instanceType" isGpuInstanceType(): GpuUtilizationPercentage and GpuMemoryUtilizationPercentage
+//    (CPU SKUs publish no GPU series, and an unknown SKU gets no GPU chart); per workspace:
 //    Model Deploy Started/Succeeded/Failed per hour;
 //  - monitoring, per online endpoint: RED — RequestsPerMinute (Total at 1-minute grain: the
 //    unsplit Average is a mean across series, not a count), errors by status class — 5xx
@@ -36,6 +38,13 @@ QStringList catalogResourceTypes();
 // ("azure") set. A resource type without charted metrics (e.g. compute instances) gets no chart.
 // Pure and deterministic: charts come out in stage order, then by workspace (a workspace's
 // endpoints, clusters and storage together), then by resource path, then in the catalog's order.
+// True for the VM sizes of Azure's GPU families that online deployments run on — the N-series NC
+// (compute: "Standard_NC6s_v3", "Standard_NC24ads_A100_v4"), ND (deep learning:
+// "Standard_ND96asr_v4") and NV (visualisation: "Standard_NV12s_v3") —, compared
+// case-insensitively, the "Standard_" prefix optional. Everything else (D, E, F series, an empty or
+// unknown name such as a Kubernetes instance type) is not a GPU SKU.
+bool isGpuInstanceType(const QString &instanceType);
+
 QList<ChartSpec> buildAzureCharts(const QList<MetricDescriptor> &discovered, const QString &accountId);
 
 } // namespace mlwatch::azure

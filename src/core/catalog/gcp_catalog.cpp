@@ -1,12 +1,16 @@
 #include "core/catalog/gcp_catalog.h"
 
 #include "core/providers/gcp/gcp_discovery.h"
+#include "core/store/derived_series.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QSet>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
+#include <optional>
 
 namespace mlwatch::gcp {
 
@@ -29,6 +33,10 @@ struct SeriesRule {
     const char *stat = nullptr;
     const char *legend = nullptr; // translatable
     QList<Dimension> filter{};
+    // Derived series (RED): RatePerSecond of the metric; ErrorPercent of the metric (the errors)
+    // ÷ `requests` (same statistic and filters).
+    SeriesDerivation derivation = SeriesDerivation::None;
+    const char *requests = nullptr;
 };
 
 struct ChartRule {
@@ -42,7 +50,21 @@ struct ChartRule {
     QList<ThresholdLine> thresholds{}; // display units
     const char *explanation = nullptr;
     int periodSeconds = 60;
+    // Endpoint rules: only for endpoints with a deployed model on accelerators (discovery's
+    // "acceleratorType"), the only replicas that report accelerator metrics.
+    bool acceleratorsOnly = false;
+    // Endpoint rules in bytes: warning at 85 %, critical at 90 % of the machine's memory, when all
+    // the endpoint's deployed models run on one machine size MLWatch knows (machineMemoryGiB).
+    bool machineMemoryThresholds = false;
 };
+
+// Shares of a machine's memory the memory chart draws its lines at: as Azure's deployment memory
+// (85 % — an out-of-memory kill becomes likely — and 90 %).
+constexpr double kMemoryWarningShare = 0.85;
+constexpr double kMemoryCriticalShare = 0.90;
+
+// Model Monitoring writes its drift metrics on the model, not on an endpoint (cloud-apis.md §3.4).
+constexpr char kModelResourceType[] = "aiplatform.googleapis.com/Model";
 
 ThresholdLine warning(double v) {
     return {v, ThresholdLevel::Warning};
@@ -193,7 +215,24 @@ const QList<ChartRule> &rules() {
          .explanation =
              QT_TRANSLATE_NOOP("mlwatch::gcp::Catalog",
                                "Memory a replica uses; a model server that outgrows its machine is killed "
-                               "and restarts, and memory that only ever climbs is a leak.")},
+                               "and restarts, and memory that only ever climbs is a leak."),
+         .machineMemoryThresholds = true},
+        {.stage = Stage::Deployment,
+         .kind = "accelerator",
+         .resourceType = kEndpointResourceType,
+         .title = QT_TRANSLATE_NOOP("mlwatch::gcp::Catalog", "Endpoint accelerators — %1"),
+         .unit = Unit::Fraction,
+         .series =
+             {{"aiplatform.googleapis.com/prediction/online/accelerator/duty_cycle", "ALIGN_MEAN|REDUCE_MEAN",
+               QT_TRANSLATE_NOOP("mlwatch::gcp::Catalog", "Accelerator duty cycle (average of replicas)")},
+              {"aiplatform.googleapis.com/prediction/online/accelerator/duty_cycle", "ALIGN_MAX|REDUCE_MAX",
+               QT_TRANSLATE_NOOP("mlwatch::gcp::Catalog", "Accelerator duty cycle (busiest replica)")}},
+         // No threshold: a busy accelerator is what it is paid for.
+         .explanation = QT_TRANSLATE_NOOP("mlwatch::gcp::Catalog",
+                                          "Share of time the replicas' accelerators compute; an accelerator "
+                                          "idle while predictions arrive means the model runs on the CPU, or "
+                                          "a smaller machine would serve the traffic."),
+         .acceleratorsOnly = true},
         {.stage = Stage::Deployment,
          .kind = "replicas",
          .resourceType = kEndpointResourceType,
@@ -210,26 +249,35 @@ const QList<ChartRule> &rules() {
         {.stage = Stage::Monitoring,
          .kind = "requests",
          .resourceType = kEndpointResourceType,
-         .title = QT_TRANSLATE_NOOP("mlwatch::gcp::Catalog", "Predictions — %1"),
+         .title = QT_TRANSLATE_NOOP("mlwatch::gcp::Catalog", "Prediction rate — %1"),
          .unit = Unit::CountPerSecond,
-         .series = {{"aiplatform.googleapis.com/prediction/online/prediction_count", "ALIGN_RATE|REDUCE_SUM",
-                     QT_TRANSLATE_NOOP("mlwatch::gcp::Catalog", "Predictions per second")}},
+         // Predictions per period (ALIGN_DELTA, summed over replicas and models) ÷ its seconds.
+         .series = {{"aiplatform.googleapis.com/prediction/online/prediction_count",
+                     "ALIGN_DELTA|REDUCE_SUM",
+                     QT_TRANSLATE_NOOP("mlwatch::gcp::Catalog", "Predictions"),
+                     {},
+                     SeriesDerivation::RatePerSecond}},
          .explanation =
              QT_TRANSLATE_NOOP("mlwatch::gcp::Catalog",
-                               "Request volume: a sudden drop often means a broken client rather than a "
-                               "quiet day.")},
+                               "Predictions per second: a sudden drop often means a broken client rather "
+                               "than a quiet day.")},
         {.stage = Stage::Monitoring,
          .kind = "errors",
          .resourceType = kEndpointResourceType,
-         .title = QT_TRANSLATE_NOOP("mlwatch::gcp::Catalog", "Prediction errors — %1"),
-         .unit = Unit::None, // as the other clouds' errors charts: thresholds read "5", not "5 count"
-         .series = {{"aiplatform.googleapis.com/prediction/online/error_count", "ALIGN_DELTA|REDUCE_SUM",
-                     QT_TRANSLATE_NOOP("mlwatch::gcp::Catalog", "Errors per minute")}},
-         .thresholds = {warning(5), critical(20)},
+         .title = QT_TRANSLATE_NOOP("mlwatch::gcp::Catalog", "Error rate — %1"),
+         .unit = Unit::Percent,
+         .series = {{"aiplatform.googleapis.com/prediction/online/error_count",
+                     "ALIGN_DELTA|REDUCE_SUM",
+                     QT_TRANSLATE_NOOP("mlwatch::gcp::Catalog", "Failed predictions"),
+                     {},
+                     SeriesDerivation::ErrorPercent,
+                     "aiplatform.googleapis.com/prediction/online/prediction_count"}},
+         .thresholds = {warning(1), critical(5)},
          .explanation =
              QT_TRANSLATE_NOOP("mlwatch::gcp::Catalog",
-                               "Predictions that failed, per minute; a burst usually means a dependency "
-                               "of the model server (a feature store, a bucket) is unreachable.")},
+                               "The share of predictions that failed; a burst usually means a dependency "
+                               "of the model server (a feature store, a bucket) is unreachable. Minutes "
+                               "without predictions are gaps, not 0 %.")},
         {.stage = Stage::Monitoring,
          .kind = "latency",
          .resourceType = kEndpointResourceType,
@@ -247,6 +295,26 @@ const QList<ChartRule> &rules() {
          .explanation = QT_TRANSLATE_NOOP(
              "mlwatch::gcp::Catalog", "Time the endpoint takes to answer; the 99th percentile shows the slow "
                                       "requests a median hides.")},
+        // --- monitoring: Vertex AI Model Monitoring's drift, per project -----------------------------
+        {.stage = Stage::Monitoring,
+         .kind = "drift",
+         .resourceType = kModelResourceType,
+         .target = Target::Project,
+         .title = QT_TRANSLATE_NOOP("mlwatch::gcp::Catalog", "Model drift — %1"),
+         .unit = Unit::None, // a distance between distributions, no unit
+         .series = {{"aiplatform.googleapis.com/model_monitoring/feature_drift_deviation",
+                     "ALIGN_MAX|REDUCE_MAX",
+                     QT_TRANSLATE_NOOP("mlwatch::gcp::Catalog", "Feature drift (worst feature)")},
+                    {"aiplatform.googleapis.com/model_monitoring/prediction_output_drift_deviation",
+                     "ALIGN_MAX|REDUCE_MAX",
+                     QT_TRANSLATE_NOOP("mlwatch::gcp::Catalog", "Prediction output drift (worst)")}},
+         .explanation = QT_TRANSLATE_NOOP(
+             "mlwatch::gcp::Catalog", "How far live inputs and predictions have moved from the baseline, as "
+                                      "Vertex AI Model Monitoring measures them on each scheduled run; a "
+                                      "value that keeps growing means the model is scoring data it was not "
+                                      "trained on. Empty unless a monitoring schedule runs."),
+         // One value per monitoring run (hourly at the finest): a finer alignment only repeats it.
+         .periodSeconds = 3600},
     };
     return table;
 }
@@ -263,6 +331,14 @@ struct Subject {
     QString project;
     QString path;
     QList<Dimension> filter;
+    bool accelerated = false;          // a deployed model has accelerators
+    std::optional<double> memoryGiB{}; // the machine all its deployed models run on, when known
+};
+
+// What an endpoint's deployed models run on.
+struct Serving {
+    bool accelerated = false;
+    QSet<QString> machineTypes; // "" for a model whose machine discovery did not learn
 };
 
 struct Catalogued {
@@ -271,6 +347,33 @@ struct Catalogued {
 };
 
 } // namespace
+
+std::optional<double> machineMemoryGiB(const QString &machineType) {
+    // GiB per vCPU of the general families Vertex AI serves on (Google's "GB" are GiB).
+    static const QList<std::pair<const char *, double>> perVcpu{
+        {"n1-standard-", 3.75}, {"n1-highmem-", 6.5}, {"n1-highcpu-", 0.9}, {"n2-standard-", 4},
+        {"n2-highmem-", 8},     {"n2-highcpu-", 1},   {"n2d-standard-", 4}, {"n2d-highmem-", 8},
+        {"n2d-highcpu-", 1},    {"e2-standard-", 4},  {"e2-highmem-", 8},   {"e2-highcpu-", 1},
+        {"c2-standard-", 4},    {"g2-standard-", 4}};
+    const QString type = machineType.trimmed().toLower();
+    for (const auto &[prefix, gib] : perVcpu) {
+        if (!type.startsWith(QLatin1String(prefix)))
+            continue;
+        bool ok = false;
+        const int vcpus = type.mid(qsizetype(qstrlen(prefix))).toInt(&ok);
+        return ok && vcpus > 0 ? std::optional<double>(gib * vcpus) : std::nullopt;
+    }
+    // A2: memory per GPU ("a2-highgpu-2g" = 2 × 85 GiB, "a2-ultragpu-1g" = 170 GiB).
+    for (const auto &[prefix, gib] :
+         QList<std::pair<const char *, double>>{{"a2-highgpu-", 85}, {"a2-ultragpu-", 170}}) {
+        if (!type.startsWith(QLatin1String(prefix)) || !type.endsWith(QLatin1Char('g')))
+            continue;
+        bool ok = false;
+        const int gpus = type.mid(qsizetype(qstrlen(prefix))).chopped(1).toInt(&ok);
+        return ok && gpus > 0 ? std::optional<double>(gib * gpus) : std::nullopt;
+    }
+    return std::nullopt;
+}
 
 QStringList catalogResourceTypes() {
     return {latin1(kEndpointResourceType), latin1(kTrainingJobResourceType)};
@@ -281,12 +384,15 @@ QList<ChartSpec> buildGcpCharts(const QList<MetricDescriptor> &discovered, const
     std::map<QString, Subject> projects;
     std::map<QString, Subject> jobs;
     std::map<QString, Subject> endpoints;
-    QSet<QString> served; // endpoint ids with a deployed model
+    QHash<QString, Serving> served; // "project/endpoint id" of endpoints with a deployed model
     for (const MetricDescriptor &d : discovered)
         if (d.namespaceName == latin1(kEndpointResourceType) &&
-            !dimension(d, "metric.labels.deployed_model_id").isEmpty())
-            served.insert(dimension(d, "project") + QLatin1Char('/') +
-                          dimension(d, "resource.labels.endpoint_id"));
+            !dimension(d, "metric.labels.deployed_model_id").isEmpty()) {
+            Serving &s = served[dimension(d, "project") + QLatin1Char('/') +
+                                dimension(d, "resource.labels.endpoint_id")];
+            s.accelerated = s.accelerated || !dimension(d, "acceleratorType").isEmpty();
+            s.machineTypes.insert(dimension(d, "machineType"));
+        }
     for (const MetricDescriptor &d : discovered) {
         const QString project = dimension(d, "project");
         if (project.isEmpty())
@@ -305,8 +411,12 @@ QList<ChartSpec> buildGcpCharts(const QList<MetricDescriptor> &discovered, const
             if (id.isEmpty() || !served.contains(project + QLatin1Char('/') + id))
                 continue;
             const QString path = name.isEmpty() ? id : name;
-            endpoints.emplace(path,
-                              Subject{project, path, {{QStringLiteral("resource.labels.endpoint_id"), id}}});
+            const Serving serving = served.value(project + QLatin1Char('/') + id);
+            Subject subject{project, path, {{QStringLiteral("resource.labels.endpoint_id"), id}}};
+            subject.accelerated = serving.accelerated;
+            if (serving.machineTypes.size() == 1)
+                subject.memoryGiB = machineMemoryGiB(*serving.machineTypes.cbegin());
+            endpoints.emplace(path, std::move(subject));
         }
     }
 
@@ -318,6 +428,8 @@ QList<ChartSpec> buildGcpCharts(const QList<MetricDescriptor> &discovered, const
                                                      : rule.target == Target::Job   ? jobs
                                                                                     : endpoints;
         for (const auto &[path, subject] : subjects) {
+            if (rule.acceleratorsOnly && !subject.accelerated)
+                continue;
             ChartSpec spec;
             spec.id = stageId(rule.stage) + QLatin1Char('/') + latin1(rule.kind) + QLatin1Char('/') +
                       accountId + QLatin1Char('/') + path;
@@ -328,6 +440,12 @@ QList<ChartSpec> buildGcpCharts(const QList<MetricDescriptor> &discovered, const
             spec.cloud = QStringLiteral("gcp");
             spec.unit = rule.unit;
             spec.thresholds = rule.thresholds;
+            if (rule.machineMemoryThresholds && subject.memoryGiB) {
+                // In the chart's display unit (GiB), rounded to a tenth as a person would write it.
+                const auto tenth = [](double v) { return std::round(v * 10.0) / 10.0; };
+                spec.thresholds = {warning(tenth(*subject.memoryGiB * kMemoryWarningShare)),
+                                   critical(tenth(*subject.memoryGiB * kMemoryCriticalShare))};
+            }
             spec.explanation = tr(rule.explanation);
             for (const SeriesRule &s : rule.series) {
                 MetricQuery q;
@@ -338,7 +456,18 @@ QList<ChartSpec> buildGcpCharts(const QList<MetricDescriptor> &discovered, const
                 q.periodSeconds = rule.periodSeconds;
                 q.resource = QStringLiteral("projects/") + subject.project;
                 q.account = accountId;
-                spec.series.append(ChartSeriesSpec{std::move(q), tr(s.legend)});
+                if (s.derivation == SeriesDerivation::RatePerSecond) {
+                    spec.series.append(DerivedSeries::rate(q, tr(s.legend)));
+                } else if (s.derivation == SeriesDerivation::ErrorPercent) {
+                    MetricQuery requests = q;
+                    requests.metricName = latin1(s.requests);
+                    spec.series.append(DerivedSeries::errorPercent(requests, {q}, tr(s.legend)));
+                } else {
+                    ChartSeriesSpec fetched;
+                    fetched.query = std::move(q);
+                    fetched.legend = tr(s.legend);
+                    spec.series.append(std::move(fetched));
+                }
             }
             built.append(Catalogued{std::move(spec), r});
         }

@@ -1,39 +1,11 @@
 #include "core/model/unit.h"
 
-#include <QCoreApplication>
+#include "core/model/unit_registry.h"
 
 namespace mlwatch {
 
-namespace {
-// lupdate files tr() calls outside a class under the enclosing named namespace, so this
-// helper looks them up in that same context.
-QString tr(const char *text) {
-    return QCoreApplication::translate("mlwatch", text);
-}
-} // namespace
-
 DisplayUnit displayUnitFor(Unit raw) {
-    switch (raw) {
-    case Unit::None:
-        return {raw, 1.0, QString()};
-    case Unit::Count:
-        return {raw, 1.0, tr("count")};
-    case Unit::Percent:
-        return {raw, 1.0, tr("%")};
-    case Unit::Microseconds:
-        return {raw, 1.0 / 1000.0, tr("ms")};
-    case Unit::Milliseconds:
-        return {raw, 1.0, tr("ms")};
-    case Unit::Seconds:
-        return {raw, 1.0, tr("s")};
-    case Unit::Bytes:
-        return {raw, 1.0 / (1024.0 * 1024.0 * 1024.0), tr("GiB")};
-    case Unit::CountPerSecond:
-        return {raw, 1.0, tr("/s")};
-    case Unit::Fraction:
-        return {raw, 100.0, tr("%")};
-    }
-    return {raw, 1.0, QString()};
+    return UnitRegistry::displayUnit(raw);
 }
 
 QString cloudWatchUnitName(Unit unit) {

@@ -24,9 +24,15 @@ enum class Unit {
 struct DisplayUnit {
     Unit raw = Unit::None;
     double scale = 1.0;
-    QString symbol; // translated, e.g. "%", "ms", "GiB"; empty for plain counts
+    QString symbol;   // translated, e.g. "%", "ms", "GiB"; empty for plain counts
+    int decimals = 2; // digits after the point worth showing (tooltips, threshold entry)
+    // Translated remark for the axis title, e.g. "summed over devices" when a utilisation is a
+    // sum over vCPUs / GPUs whose count is unknown; empty otherwise.
+    QString note;
 };
 
+// The display unit of a raw unit alone: a thin wrapper of UnitRegistry::displayUnit() (see
+// core/model/unit_registry.h, which also scales per device).
 DisplayUnit displayUnitFor(Unit raw);
 
 // CloudWatch's name for the unit ("Microseconds", "Percent", "Bytes", "None", …): what the CLI

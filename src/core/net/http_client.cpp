@@ -127,6 +127,8 @@ QNetworkReply *HttpClient::send(const HttpRequest &request, QObject *context, Ca
     connect(reply, &QNetworkReply::finished, this,
             [this, reply, guard, done = std::move(done), callName, method, host, maxBytes]() {
                 reply->deleteLater();
+                ++m_answeredCount;
+                Q_EMIT requestAnswered(m_answeredCount);
                 if (!guard)
                     return;
                 const int reason = reply->property(kAbortReason).toInt();

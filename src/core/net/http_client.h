@@ -50,6 +50,9 @@ public:
     void abortAll();
 
     quint64 requestCount() const { return m_requestCount; }
+    // Requests that came back (answered, failed or cancelled), counted like requestCount(): the
+    // difference is what is in flight (the status bar's progress of a load).
+    quint64 answeredCount() const { return m_answeredCount; }
     qint64 bytesReceived() const { return m_bytesReceived; }
 
     // True when `url` may carry credentials: https anywhere, http only on loopback.
@@ -71,6 +74,7 @@ public:
 
 Q_SIGNALS:
     void requestCountChanged(quint64 count);
+    void requestAnswered(quint64 answeredCount);
 
 private:
     QNetworkAccessManager *manager();
@@ -79,6 +83,7 @@ private:
     std::chrono::milliseconds m_timeout{30000};
     qint64 m_maxResponseBytes = 64 * 1024 * 1024;
     quint64 m_requestCount = 0;
+    quint64 m_answeredCount = 0;
     qint64 m_bytesReceived = 0;
     QList<QSslCertificate> m_extraCaCertificates;
     QSslConfiguration m_sslConfiguration; // system + extra CAs; used only when there are extras

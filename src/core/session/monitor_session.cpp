@@ -14,10 +14,12 @@
 #include "core/providers/azure/azure_monitor_provider.h"
 #include "core/providers/gcp/gcp_monitoring_provider.h"
 #include "core/session/provider_router.h"
+#include "core/store/derived_series.h"
 #include "core/store/series_store.h"
 
 #include <QSet>
 
+#include <algorithm>
 #include <list>
 #include <optional>
 
@@ -39,7 +41,13 @@ struct MonitorSession::Parts {
     explicit Parts(const Clock &c)
         : clock(c)
         , alerts(c, store)
-        , scheduler(c, router, store) {}
+        , scheduler(c, router, store)
+        , derived(store) {
+        // Derived rates divide by the period the scheduler fetched with (a query's own is a floor).
+        derived.setPeriodSource([this](const MetricQuery &input) {
+            return std::max(scheduler.currentPeriodSeconds(), input.periodSeconds);
+        });
+    }
     const Clock &clock;
     HttpClient http;
     std::list<AccountParts> accounts; // AWS primary first, then the rest in the order added
@@ -47,6 +55,7 @@ struct MonitorSession::Parts {
     SeriesStore store;
     AlertEngine alerts;
     FetchScheduler scheduler;
+    DerivedSeries derived; // RED rates and error percentages, recomputed as their inputs arrive
 };
 
 // The answers of one start(): per account, in the order of Parts::accounts.
@@ -277,7 +286,7 @@ void MonitorSession::setCharts(const QList<ChartSpec> &charts) {
     const bool anyNew = updateQueries();
     Q_EMIT chartsReady();
     if (anyNew)
-        m_parts->scheduler.refreshNow();
+        m_parts->scheduler.tick(); // fetches only the new series (in full), not the others
 }
 
 bool MonitorSession::updateQueries() {
@@ -290,14 +299,26 @@ bool MonitorSession::updateQueries() {
     QList<MetricQuery> queries;
     QSet<QString> asked; // series key and period: a few hundred queries, compared once each
     bool anyNew = false;
-    for (const ChartSpec &chart : std::as_const(m_charts))
+    for (const ChartSpec &chart : std::as_const(m_charts)) {
+        if (!chart.missingReason.isEmpty())
+            continue; // a placeholder: what it names is not here to fetch
+        // A derived series is computed (DerivedSeries): its inputs are what is fetched.
         for (const ChartSeriesSpec &series : chart.series)
-            if (const QString key = keyOf(series.query); !asked.contains(key)) {
-                asked.insert(key);
-                queries.append(series.query);
-                anyNew = anyNew || !before.contains(key);
-            }
+            for (const MetricQuery &query : DerivedSeries::fetchQueries(series))
+                if (const QString key = keyOf(query); !asked.contains(key)) {
+                    asked.insert(key);
+                    queries.append(query);
+                    anyNew = anyNew || !before.contains(key);
+                }
+    }
     m_parts->scheduler.setQueries(queries);
+    QList<ChartSeriesSpec> derived;
+    for (const ChartSpec &chart : std::as_const(m_charts))
+        if (chart.missingReason.isEmpty())
+            for (const ChartSeriesSpec &series : chart.series)
+                if (series.derivation != SeriesDerivation::None)
+                    derived.append(series);
+    m_parts->derived.setSeries(derived);
     return anyNew;
 }
 

@@ -1,5 +1,7 @@
 #include "core/store/series_store.h"
 
+#include <algorithm>
+
 namespace mlwatch {
 
 void SeriesStore::replace(SeriesData data) {
@@ -12,6 +14,46 @@ void SeriesStore::replace(SeriesData data) {
         data.values.squeeze();
     const QString key = data.seriesKey;
     m_series.insert(key, std::move(data));
+    Q_EMIT seriesChanged(key);
+}
+
+void SeriesStore::merge(SeriesData data, qint64 keepFromMs) {
+    const QString key = data.seriesKey;
+    const auto stored = m_series.constFind(key);
+    const SeriesData old = stored == m_series.cend() ? SeriesData{key, {}, {}} : *stored;
+    const QVector<qint64> &ot = old.timestampsMs;
+    const QVector<qint64> &nt = data.timestampsMs;
+    // Three runs, each contiguous in its source: old points before the new data (and not
+    // older than keepFromMs), the new data, old points after it.
+    const qint64 newFirst = nt.isEmpty() ? std::numeric_limits<qint64>::max() : nt.first();
+    const qint64 newLast = nt.isEmpty() ? std::numeric_limits<qint64>::max() : nt.last();
+    const qsizetype headBegin = std::lower_bound(ot.cbegin(), ot.cend(), keepFromMs) - ot.cbegin();
+    const qsizetype headEnd =
+        std::max(headBegin, qsizetype(std::lower_bound(ot.cbegin(), ot.cend(), newFirst) - ot.cbegin()));
+    const qsizetype tailBegin =
+        std::max(headEnd, qsizetype(std::upper_bound(ot.cbegin(), ot.cend(), newLast) - ot.cbegin()));
+    const qsizetype newBegin = std::lower_bound(nt.cbegin(), nt.cend(), keepFromMs) - nt.cbegin();
+    const qsizetype total = (headEnd - headBegin) + (nt.size() - newBegin) + (ot.size() - tailBegin);
+
+    SeriesData merged{key, {}, {}};
+    // reserve() allocates exactly (resize() alone may round up): no slack to squeeze later.
+    merged.timestampsMs.reserve(total);
+    merged.values.reserve(total);
+    merged.timestampsMs.resize(total);
+    merged.values.resize(total);
+    qsizetype at = 0;
+    const auto append = [&merged, &at](const SeriesData &from, qsizetype begin, qsizetype end) {
+        if (end <= begin)
+            return;
+        std::copy(from.timestampsMs.cbegin() + begin, from.timestampsMs.cbegin() + end,
+                  merged.timestampsMs.begin() + at);
+        std::copy(from.values.cbegin() + begin, from.values.cbegin() + end, merged.values.begin() + at);
+        at += end - begin;
+    };
+    append(old, headBegin, headEnd);
+    append(data, newBegin, nt.size());
+    append(old, tailBegin, ot.size());
+    m_series.insert(key, std::move(merged));
     Q_EMIT seriesChanged(key);
 }
 

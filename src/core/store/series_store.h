@@ -5,6 +5,8 @@
 #include <QHash>
 #include <QObject>
 
+#include <limits>
+
 namespace mlwatch {
 
 // The loaded datapoints of every series, keyed by MetricQuery::seriesKey(). Columnar (sorted
@@ -17,6 +19,13 @@ public:
 
     // Replaces everything known about a series with a freshly fetched window.
     void replace(SeriesData data);
+    // Folds a freshly fetched tail into what is stored (an incremental refresh): stored points
+    // at timestamps from data's first to its last are replaced by data's (the last bucket of
+    // the previous fetch may have been partial, and clouds publish late), newer stored points
+    // are kept, and points older than `keepFromMs` are dropped (the window slid past them).
+    // `data` must be ascending. An unknown series is stored as `data` (trimmed). The arrays
+    // are stored without growth slack (16 bytes a point). Always announces the key.
+    void merge(SeriesData data, qint64 keepFromMs = std::numeric_limits<qint64>::min());
     SeriesData series(const QString &seriesKey) const { return m_series.value(seriesKey); }
     bool contains(const QString &seriesKey) const { return m_series.contains(seriesKey); }
     void clear();

@@ -1,14 +1,16 @@
 #include "core/workspace/workspace_file.h"
 
+#include "core/auth/account.h"
+#include "core/workspace/chart_spec_json.h"
 #include "core/workspace/json_object_reader.h"
 
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QRegularExpression>
 #include <QSaveFile>
 #include <QSet>
+#include <QUrl>
 
 namespace mlwatch {
 
@@ -23,15 +25,13 @@ Error bad(const QString &field, const QString &message) {
 }
 
 const QStringList kKnownMembers{QStringLiteral("format"), QStringLiteral("version"),
-                                QStringLiteral("accounts"), QStringLiteral("rules")};
+                                QStringLiteral("accounts"), QStringLiteral("charts"),
+                                QStringLiteral("rules")};
 
 // Member names that would hold a secret. A workspace is shared and committed to repositories:
 // such a member is refused (never read, never echoed) rather than silently carried along.
 bool looksLikeSecret(const QString &key) {
-    static const QRegularExpression kSecret(
-        QStringLiteral("secret|token|password|passwd|credential|accesskey|privatekey|apikey"),
-        QRegularExpression::CaseInsensitiveOption);
-    return kSecret.match(key).hasMatch();
+    return looksLikeSecretMember(key);
 }
 
 Result<QString> optionalString(const QJsonObject &o, const QString &key, const QString &path) {
@@ -69,11 +69,13 @@ Result<WorkspaceAccount> readAccount(const QJsonValue &value, const QString &pat
     if (a.id.isEmpty())
         return bad(prefix + QStringLiteral("id"), tr("is required."));
     if (a.kind.isEmpty())
-        return bad(prefix + QStringLiteral("kind"), tr("is required: \"aws\"."));
-    if (a.kind != QLatin1String("aws"))
+        return bad(prefix + QStringLiteral("kind"), tr("is required: \"aws\", \"azure\" or \"gcp\"."));
+    if (!accountKindFromId(a.kind))
         return bad(prefix + QStringLiteral("kind"),
-                   tr("\"%1\" is not an account kind this version supports: use \"aws\".").arg(a.kind));
-    if (a.region.isEmpty())
+                   tr("\"%1\" is not an account kind this version supports: use \"aws\", \"azure\" or "
+                      "\"gcp\".")
+                       .arg(a.kind));
+    if (a.region.isEmpty() && a.kind == QLatin1String("aws"))
         return bad(prefix + QStringLiteral("region"), tr("is required, e.g. \"us-east-1\"."));
     if (!a.protocol.isEmpty() && a.protocol != QLatin1String("json") && a.protocol != QLatin1String("query"))
         return bad(prefix + QStringLiteral("protocol"),
@@ -92,7 +94,8 @@ QJsonObject writeAccount(const WorkspaceAccount &a) {
     QJsonObject o;
     o.insert(QStringLiteral("id"), a.id);
     o.insert(QStringLiteral("kind"), a.kind);
-    o.insert(QStringLiteral("region"), a.region);
+    if (!a.region.isEmpty())
+        o.insert(QStringLiteral("region"), a.region);
     if (!a.profile.isEmpty())
         o.insert(QStringLiteral("profile"), a.profile);
     if (!a.endpointUrl.isEmpty())
@@ -114,8 +117,8 @@ Result<Workspace> parseObject(const QJsonObject &root) {
         return bad(QStringLiteral("version"), tr("must be a whole number from 1."));
     if (version.toInt() > WorkspaceFile::kVersion)
         return bad(QStringLiteral("version"),
-                   tr("%1 is newer than this MLWatch reads (up to %2): update MLWatch "
-                      "to open this workspace.")
+                   tr("this workspace was written by a newer MLWatch (version %1); this one reads up "
+                      "to %2: update MLWatch to open it.")
                        .arg(version.toInt())
                        .arg(WorkspaceFile::kVersion));
 
@@ -157,6 +160,27 @@ Result<Workspace> parseObject(const QJsonObject &root) {
         ws.rules.append(*rule);
     }
 
+    const QJsonValue charts = root.value(QStringLiteral("charts"));
+    if (!charts.isUndefined() && !charts.isArray())
+        return bad(QStringLiteral("charts"), tr("must be a JSON array."));
+    if (charts.isArray()) {
+        QList<ChartSpec> read;
+        QSet<QString> chartIds;
+        const QJsonArray chartArray = charts.toArray();
+        for (qsizetype i = 0; i < chartArray.size(); ++i) {
+            const QString path = QStringLiteral("charts[%1]").arg(i);
+            Result<ChartSpec> chart = ChartSpecJson::fromJson(chartArray.at(i), path);
+            if (!chart)
+                return chart.error();
+            if (chartIds.contains(chart->id))
+                return bad(path + QStringLiteral(".id"),
+                           tr("\"%1\" is used by another chart.").arg(chart->id));
+            chartIds.insert(chart->id);
+            read.append(*chart);
+        }
+        ws.charts = std::move(read);
+    }
+
     for (auto it = root.begin(); it != root.end(); ++it) {
         if (kKnownMembers.contains(it.key()))
             continue;
@@ -195,6 +219,12 @@ QByteArray WorkspaceFile::serialize(const Workspace &workspace) {
     for (const AlertRule &r : workspace.rules)
         rules.append(r.toJson());
     root.insert(QStringLiteral("rules"), rules);
+    if (workspace.charts) {
+        QJsonArray charts;
+        for (const ChartSpec &c : *workspace.charts)
+            charts.append(ChartSpecJson::toJson(c));
+        root.insert(QStringLiteral("charts"), charts);
+    }
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 

@@ -102,6 +102,20 @@ MetricDescriptor describeResource(const QJsonObject &item, const QString &type,
     d.dimensions.append({QStringLiteral("subscriptionId"), subscriptionOf(id)});
     d.dimensions.append({QStringLiteral("resourceGroup"), resourceGroupOf(id)});
     d.dimensions.append(inherited);
+    if (type.compare(QLatin1String(kOnlineDeploymentType), Qt::CaseInsensitive) == 0) {
+        // The VM size the deployment runs on tells GPU deployments from CPU ones (only GPU
+        // SKUs publish GpuUtilizationPercentage). Managed deployments name it in
+        // properties.instanceType; sku.name is the fallback for shapes that carry it there.
+        QString instanceType = item.value(QLatin1String("properties"))
+                                   .toObject()
+                                   .value(QLatin1String("instanceType"))
+                                   .toString();
+        if (instanceType.isEmpty())
+            instanceType =
+                item.value(QLatin1String("sku")).toObject().value(QLatin1String("name")).toString();
+        if (!instanceType.isEmpty())
+            d.dimensions.append({QStringLiteral("instanceType"), instanceType});
+    }
     return d;
 }
 

@@ -47,6 +47,8 @@ Result<QUrl> followableNextLink(const AzureEndpointConfig &endpoint, const QStri
 // One descriptor per resource (metricName empty): namespaceName = the resource type, dimensions
 // resourceId, name, location (when known), subscriptionId, resourceGroup, then `inherited`
 // (workspace, endpoint). A child without a location takes its parent's (`fallbackLocation`).
+// An online deployment also gets "instanceType" (properties.instanceType, else sku.name; left
+// out when neither is set): the catalog charts GPU metrics only for GPU VM sizes.
 MetricDescriptor describeResource(const QJsonObject &item, const QString &type,
                                   const QList<Dimension> &inherited, const QString &fallbackLocation = {});
 

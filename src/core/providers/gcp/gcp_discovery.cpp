@@ -8,6 +8,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <algorithm>
+
 namespace mlwatch::gcp {
 
 namespace {
@@ -131,9 +133,27 @@ QList<MetricDescriptor> describeEndpoint(const QJsonObject &endpoint, const QStr
     for (const QJsonValue &m : endpoint.value(QLatin1String("deployedModels")).toArray()) {
         const QJsonObject model = m.toObject();
         const QString modelId = model.value(QLatin1String("id")).toString();
-        if (!modelId.isEmpty())
-            out.append(
-                deployedModelDescriptor(e, modelId, model.value(QLatin1String("displayName")).toString()));
+        if (modelId.isEmpty())
+            continue;
+        MetricDescriptor d =
+            deployedModelDescriptor(e, modelId, model.value(QLatin1String("displayName")).toString());
+        // What the model's replicas run on: the catalog charts accelerators only where there are
+        // some. (Automatic resources name no machine.)
+        const QJsonObject spec = model.value(QLatin1String("dedicatedResources"))
+                                     .toObject()
+                                     .value(QLatin1String("machineSpec"))
+                                     .toObject();
+        const QString machineType = spec.value(QLatin1String("machineType")).toString();
+        if (!machineType.isEmpty())
+            d.dimensions.append({QStringLiteral("machineType"), machineType});
+        const QString acceleratorType = spec.value(QLatin1String("acceleratorType")).toString();
+        // acceleratorCount is an int32; proto3 JSON leaves 0 out, and a type without a count is one.
+        const int acceleratorCount = std::max(1, spec.value(QLatin1String("acceleratorCount")).toInt(1));
+        if (!acceleratorType.isEmpty() && acceleratorType != QLatin1String("ACCELERATOR_TYPE_UNSPECIFIED")) {
+            d.dimensions.append({QStringLiteral("acceleratorType"), acceleratorType});
+            d.dimensions.append({QStringLiteral("acceleratorCount"), QString::number(acceleratorCount)});
+        }
+        out.append(d);
     }
     return out;
 }
@@ -166,9 +186,13 @@ QList<MetricDescriptor> describeSeriesHeaders(const QList<GcpTimeSeries> &series
                                    ts.metricLabels.value(QStringLiteral("endpoint_display_name")));
             out.append(e);
             const QString modelId = ts.metricLabels.value(QStringLiteral("deployed_model_id"));
-            if (!modelId.isEmpty())
-                out.append(deployedModelDescriptor(
-                    e, modelId, ts.metricLabels.value(QStringLiteral("model_display_name"))));
+            if (!modelId.isEmpty()) {
+                MetricDescriptor d = deployedModelDescriptor(
+                    e, modelId, ts.metricLabels.value(QStringLiteral("model_display_name")));
+                if (ts.metricType == QLatin1String(kAcceleratorDutyCycleMetric))
+                    d.dimensions.append({QStringLiteral("acceleratorType"), latin1(kAcceleratorReported)});
+                out.append(d);
+            }
         } else if (ts.resourceType == QLatin1String(kTrainingJobResourceType)) {
             const QString jobId = ts.resourceLabels.value(QStringLiteral("job_id"));
             if (!jobId.isEmpty())
@@ -259,6 +283,8 @@ void GcpDiscovery::fallBack(const QString &project) {
     std::erase_if(m_queue, [&](const Listing &l) { return l.vertex && l.project == project; });
     QList<std::pair<const char *, const char *>> metrics;
     if (wants(kEndpointResourceType)) {
+        // Duty cycles first: a model found there keeps its accelerator mark (the first report wins).
+        metrics.append(std::pair{kAcceleratorDutyCycleMetric, kEndpointResourceType});
         metrics.append(std::pair{kReplicasMetric, kEndpointResourceType});
         metrics.append(std::pair{kPredictionCountMetric, kEndpointResourceType});
     }

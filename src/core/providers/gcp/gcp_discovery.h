@@ -34,6 +34,12 @@ inline constexpr char kReplicasMetric[] = "aiplatform.googleapis.com/prediction/
 inline constexpr char kPredictionCountMetric[] =
     "aiplatform.googleapis.com/prediction/online/prediction_count";
 inline constexpr char kTrainingCpuMetric[] = "ml.googleapis.com/training/cpu/utilization";
+// Reported only by replicas with accelerators: its series mark deployed models that have them.
+inline constexpr char kAcceleratorDutyCycleMetric[] =
+    "aiplatform.googleapis.com/prediction/online/accelerator/duty_cycle";
+// The "acceleratorType" a deployed model found through series headers gets when it reports
+// accelerator/duty_cycle (the headers do not name the accelerator).
+inline constexpr char kAcceleratorReported[] = "reported";
 
 // One page of a Vertex AI list: {"<collection>":[…],"nextPageToken":"…"}; `{}` is an empty page.
 struct VertexListPage {
@@ -50,7 +56,10 @@ QUrl vertexListUrl(const GcpEndpointConfig &endpoint, const QString &project, co
 // Descriptors, one per resource, metricName empty (the shared contract of issue 5): dimensions
 // "project", then the resource's labels as "resource.labels.X" (and "metric.labels.deployed_model_id"
 // for a deployed model), "name" (the display name, else the id), "location" where known, and for a
-// deployed model "endpoint" (its endpoint's display name).
+// deployed model "endpoint" (its endpoint's display name) and, where its
+// dedicatedResources.machineSpec says so, "machineType" ("n1-standard-4"), "acceleratorType"
+// ("NVIDIA_TESLA_T4") and "acceleratorCount" — from headers, "acceleratorType" is
+// kAcceleratorReported when the model reports accelerator/duty_cycle.
 // An endpoint of a Vertex list and its deployedModels[].
 QList<MetricDescriptor> describeEndpoint(const QJsonObject &endpoint, const QString &project,
                                          const QString &location);
@@ -66,7 +75,8 @@ QList<MetricDescriptor> describeSeriesHeaders(const QList<GcpTimeSeries> &series
 // (pageToken). When a project's Vertex AI list calls are forbidden (403: missing permission, a
 // monitoring.read token without the cloud-platform scope, the Vertex AI API not enabled) its
 // resources come from the series Cloud Monitoring has of them in the last day instead
-// (timeSeries.list, view=HEADERS: Endpoint replicas and prediction counts, cloudml_job CPU) — no
+// (timeSeries.list, view=HEADERS: Endpoint accelerator duty cycles, replicas and prediction
+// counts, cloudml_job CPU) — no
 // Vertex permission needed, but only resources that reported data. `resourceTypes` limits what is
 // reported (empty = both types) and skips listings nobody asked for. A resource found twice is
 // reported once (the first, so a pipeline's name wins over its backing job's). Calls go one at a

@@ -76,6 +76,7 @@ struct Parsed {
     int alignmentSeconds = 0; // 0 when nothing is aligned
     QList<Dimension> fixed;   // canonical names, sorted by name
     QStringList splits;       // canonical names of the '*' labels, sorted
+    QString userFilter;       // the kUserFilterDimension's expression, trimmed; empty = none
 };
 
 std::optional<QString> valueOf(const QList<Dimension> &dims, const QString &name) {
@@ -97,7 +98,8 @@ QString shapeKey(const Parsed &p) {
                        p.aggregation.reducer,
                        QString::number(p.alignmentSeconds),
                        fixedNames.join(QLatin1Char(',')),
-                       p.splits.join(QLatin1Char(','))}
+                       p.splits.join(QLatin1Char(',')),
+                       p.userFilter}
         .join(QLatin1Char('\x1f'));
 }
 
@@ -115,6 +117,7 @@ GcpTimeSeriesCall callShape(const Parsed &p, const TimeRange &range) {
     call.project = p.project;
     call.metricType = p.query.metricName;
     call.resourceType = p.query.namespaceName;
+    call.userFilter = p.userFilter;
     call.aggregation = p.aggregation;
     call.alignmentSeconds = p.alignmentSeconds > 0 ? p.alignmentSeconds : kMinAlignmentSeconds;
     call.range.startMs = floorDiv(range.startMs, kMsPerSecond) * kMsPerSecond;
@@ -195,6 +198,17 @@ Result<Parsed> parseQuery(const MetricQuery &q) {
     if (p.aggregation.aligns())
         p.alignmentSeconds = std::max(q.periodSeconds, kMinAlignmentSeconds);
     for (const Dimension &d : q.dimensions) {
+        if (d.name == QLatin1String(kUserFilterDimension)) {
+            const QString expression = d.value.trimmed();
+            if (expression.isEmpty() || expression == QLatin1String("*") || !p.userFilter.isEmpty())
+                return Error{ErrorCode::BadArgument,
+                             tr("A query for %1 has an empty filter expression, a \"*\" one or two of them; "
+                                "give one Cloud Monitoring filter.")
+                                 .arg(q.metricName),
+                             q.seriesKey()};
+            p.userFilter = expression;
+            continue;
+        }
         const std::optional<GcpLabelRef> label = parseLabelName(d.name);
         if (!label)
             return Error{ErrorCode::BadArgument,
@@ -303,6 +317,10 @@ QString GcpTimeSeriesCall::filterText() const {
         clauses.append(mergedLabel + QStringLiteral(" = one_of(") + quoted.join(QLatin1Char(',')) +
                        QLatin1Char(')'));
     }
+    // Parenthesised: in Google's filter language OR binds tighter than AND, but NOT and a
+    // trailing comparison would not, so the user's expression is one operand whatever it holds.
+    if (!userFilter.isEmpty())
+        clauses.append(QLatin1Char('(') + userFilter + QLatin1Char(')'));
     return clauses.join(QStringLiteral(" AND "));
 }
 

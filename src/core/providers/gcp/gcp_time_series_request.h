@@ -24,6 +24,12 @@ namespace mlwatch::gcp {
 //                  "ALIGN_PERCENTILE_99", "ALIGN_RATE|REDUCE_SUM", "ALIGN_MEAN"; "" or "ALIGN_NONE"
 //                  asks for the raw points
 //   periodSeconds  aggregation.alignmentPeriod (at least 60 s, cloud-apis.md §4.26)
+//   a dimension named kUserFilterDimension ("filter", not a label name): its value is a Cloud
+//                  Monitoring filter expression of the user's (OR, NOT, starts_with(), one_of() …),
+//                  ANDed, parenthesised, to the clauses built from the fields above and sent as
+//                  written; Google judges it (a malformed one is its 400 INVALID_ARGUMENT). It is
+//                  part of seriesKey() like any dimension, so queries without it keep their keys,
+//                  and queries with different expressions never share a call.
 //
 // How many requests: a filter names exactly one metric type, and a call has one interval and one
 // aggregation, so the reference's floor is one call per distinct (project, metric type, resource
@@ -39,6 +45,8 @@ inline constexpr int kMinAlignmentSeconds = 60;
 // Values per one_of(): keeps a filter far below any length limit (a choice of MLWatch, not a
 // documented Google number).
 inline constexpr int kMaxOneOfValues = 50;
+// The MetricQuery dimension that carries a raw filter expression (see the top of this file).
+inline constexpr char kUserFilterDimension[] = "filter";
 
 enum class GcpView {
     Full,    // points
@@ -79,6 +87,7 @@ struct GcpTimeSeriesCall {
     QList<Dimension> filter;  // fixed equalities, canonical names (filterName()), sorted by name
     QString mergedLabel;      // canonical name of the label whose values the merged queries differ in
     QStringList mergedValues; // its values (≥ 2 when set), first-seen order
+    QString userFilter;       // a kUserFilterDimension expression, ANDed in parentheses; empty = none
     GcpAggregation aggregation;
     // groupByName() forms; sent only with a reducer (Google ignores them otherwise).
     QStringList groupByFields;
@@ -89,6 +98,7 @@ struct GcpTimeSeriesCall {
     QList<MetricQuery> queries;
 
     // metric.type = "…" AND resource.type = "…" AND <label> = "…" … AND <merged> = one_of("…","…")
+    //   [AND (<userFilter>)]
     QString filterText() const;
 };
 

@@ -1,0 +1,68 @@
+#pragma once
+
+#include "core/model/metric_query.h"
+#include "core/model/unit.h"
+
+#include <QString>
+
+#include <optional>
+
+namespace mlwatch {
+
+struct ChartSpec;
+
+// The processors of one instance type: what a utilisation summed over devices is summed over.
+struct InstanceDevices {
+    int vcpus = 0;
+    int gpus = 0;
+    friend bool operator==(const InstanceDevices &, const InstanceDevices &) = default;
+};
+
+// Which devices a percentage is summed over. SageMaker publishes CPUUtilization as
+// 0–100 % × vCPUs and GPUUtilization / GPUMemoryUtilization as 0–100 % × GPUs
+// (cloud-apis.md §1.8; the *Normalized variants are already divided).
+enum class DeviceKind { None, Cpu, Gpu };
+
+// The single place that knows how a raw unit is shown: scale, symbol, decimals, and the
+// per-device scaling of utilisations summed over vCPUs / GPUs. Axes, tooltips, thresholds, alert
+// rules, reports and CSV "display" columns all go through it; displayUnitFor() is its thin
+// wrapper for the unit alone. Pure; safe from any thread.
+class UnitRegistry {
+public:
+    // raw → display for the unit alone (no device scaling): µs → ms (× 1/1000), bytes → GiB,
+    // fraction → % (× 100), ms / s / % / counts unchanged.
+    static DisplayUnit displayUnit(Unit raw);
+
+    // The stable name of that display unit as AlertRule::unit spells it ("ms", "GiB", "%", "/s",
+    // "count", "" for None): thresholds of a rule on a series of `raw` are entered in it.
+    static QString displayUnitName(Unit raw);
+
+    // vCPUs and GPUs of an instance type: SageMaker "ml.<family>.<size>" (ml.m5, ml.c5, ml.r5,
+    // ml.t3, ml.g4dn, ml.g5, ml.g6, ml.p2, ml.p3, ml.p4d, ml.p5, ml.inf1/2, ml.trn1 …) and Azure
+    // "Standard_NC…" / "Standard_ND…" GPU sizes (plus D/E/F sizes, whose name is their vCPU count).
+    // Case-insensitive. nullopt for anything not in the table.
+    static std::optional<InstanceDevices> instanceDevices(const QString &instanceType);
+
+    // What a series' value is summed over: SageMaker's CPUUtilization (vCPUs), GPUUtilization
+    // and GPUMemoryUtilization (GPUs) in the /aws/sagemaker/* namespaces; None otherwise.
+    static DeviceKind summedDevices(const MetricQuery &query);
+
+    // How many devices of `kind` an instance type has; 0 when unknown (or kind None).
+    static int deviceCount(DeviceKind kind, const QString &instanceType);
+
+    // The display unit of one series: displayUnit(raw), divided by its device count when it is
+    // summed over devices and `instanceType` is known; when summed but the count is unknown the
+    // value stays summed and `note` says so ("summed over devices").
+    static DisplayUnit forSeries(Unit raw, const MetricQuery &query, const QString &instanceType = QString());
+
+    // The display unit of a chart (one scale for every series on it, the axis and the thresholds).
+    // Per-device scaling applies when every series is summed over the same number of known
+    // devices (ChartSpec::instanceType); a chart that mixes summed and plain series, or whose
+    // instance type is unknown, keeps the summed values and notes it on the axis.
+    static DisplayUnit forChart(const ChartSpec &chart);
+
+    // The axis title: the symbol (or "value"), with the note in parentheses when there is one.
+    static QString axisTitle(const DisplayUnit &unit);
+};
+
+} // namespace mlwatch
