@@ -663,30 +663,6 @@
 <context>
     <name>mlwatch</name>
     <message>
-        <source>count</source>
-        <translation>Anzahl</translation>
-    </message>
-    <message>
-        <source>%</source>
-        <translation>%</translation>
-    </message>
-    <message>
-        <source>ms</source>
-        <translation>ms</translation>
-    </message>
-    <message>
-        <source>s</source>
-        <translation>s</translation>
-    </message>
-    <message>
-        <source>GiB</source>
-        <translation>GiB</translation>
-    </message>
-    <message>
-        <source>/s</source>
-        <translation>/s</translation>
-    </message>
-    <message>
         <source>request</source>
         <translation>Anfrage</translation>
     </message>
@@ -747,14 +723,6 @@
         <translation>ist erforderlich.</translation>
     </message>
     <message>
-        <source>is required: &quot;aws&quot;.</source>
-        <translation>ist erforderlich: &quot;aws&quot;.</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not an account kind this version supports: use &quot;aws&quot;.</source>
-        <translation>&quot;%1&quot; ist keine Kontoart, die diese Version unterstützt: Verwenden Sie &quot;aws&quot;.</translation>
-    </message>
-    <message>
         <source>is required, e.g. &quot;us-east-1&quot;.</source>
         <translation>ist erforderlich, z. B. &quot;us-east-1&quot;.</translation>
     </message>
@@ -777,10 +745,6 @@
     <message>
         <source>must be a whole number from 1.</source>
         <translation>muss eine ganze Zahl ab 1 sein.</translation>
-    </message>
-    <message>
-        <source>%1 is newer than this MLWatch reads (up to %2): update MLWatch to open this workspace.</source>
-        <translation>%1 ist neuer, als dieses MLWatch lesen kann (bis %2): Aktualisieren Sie MLWatch, um diesen Arbeitsbereich zu öffnen.</translation>
     </message>
     <message>
         <source>must be a JSON array.</source>
@@ -1013,6 +977,56 @@
     <message>
         <source>No secret stored for account “%1” in %2: add it again in Accounts… or with mlwatch-cli accounts import.</source>
         <translation>Für das Konto „%1“ ist in %2 kein Geheimnis gespeichert: Fügen Sie es unter Konten… oder mit mlwatch-cli accounts import erneut hinzu.</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <extracomment>A chart added in the metric browser: &quot;&lt;metric&gt; — &lt;resource&gt;&quot;.</extracomment>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2) — %3</source>
+        <extracomment>&quot;&lt;metric&gt; (&lt;statistic&gt;) — &lt;resource&gt;&quot;, e.g. &quot;ModelLatency (p99) — churn&quot;.</extracomment>
+        <translation>%1 (%2) — %3</translation>
+    </message>
+    <message>
+        <source>Added in the metric browser: %1 of %2 (%3).</source>
+        <translation>Im Metrik-Browser hinzugefügt: %1 von %2 (%3).</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>must not be empty.</source>
+        <translation>darf nicht leer sein.</translation>
+    </message>
+    <message>
+        <source>must be a whole number of seconds from 1.</source>
+        <translation>muss eine ganze Zahl von Sekunden ab 1 sein.</translation>
+    </message>
+    <message>
+        <source>must be a JSON object of names and values.</source>
+        <translation>muss ein JSON-Objekt aus Namen und Werten sein.</translation>
+    </message>
+    <message>
+        <source>is required: &quot;aws&quot;, &quot;azure&quot; or &quot;gcp&quot;.</source>
+        <translation>ist erforderlich: &quot;aws&quot;, &quot;azure&quot; oder &quot;gcp&quot;.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an account kind this version supports: use &quot;aws&quot;, &quot;azure&quot; or &quot;gcp&quot;.</source>
+        <translation>&quot;%1&quot; ist keine Kontoart, die diese Version unterstützt: &quot;aws&quot;, &quot;azure&quot; oder &quot;gcp&quot; verwenden.</translation>
+    </message>
+    <message>
+        <source>this workspace was written by a newer MLWatch (version %1); this one reads up to %2: update MLWatch to open it.</source>
+        <translation>dieser Arbeitsbereich wurde von einem neueren MLWatch (Version %1) geschrieben; diese Version liest bis %2: MLWatch aktualisieren, um ihn zu öffnen.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is used by another chart.</source>
+        <translation>&quot;%1&quot; wird bereits von einem anderen Diagramm verwendet.</translation>
     </message>
 </context>
 <context>
@@ -2437,6 +2451,48 @@ Herkunft: %2</translation>
     </message>
 </context>
 <context>
+    <name>mlwatch::ChartAvailability</name>
+    <message>
+        <source>no AWS account is connected in this session</source>
+        <translation>in dieser Sitzung ist kein AWS-Konto verbunden</translation>
+    </message>
+    <message>
+        <source>account &quot;%1&quot; is not connected on this machine</source>
+        <translation>das Konto &quot;%1&quot; ist auf diesem Computer nicht verbunden</translation>
+    </message>
+    <message>
+        <source>%1 is not in %2</source>
+        <translation>%1 ist in %2 nicht vorhanden</translation>
+    </message>
+</context>
+<context>
+    <name>mlwatch::ChartEditor</name>
+    <message>
+        <source>Rename chart</source>
+        <translation>Diagramm umbenennen</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titel:</translation>
+    </message>
+    <message>
+        <source>Rename chart…</source>
+        <translation>Diagramm umbenennen…</translation>
+    </message>
+    <message>
+        <source>Move earlier</source>
+        <translation>Nach vorne verschieben</translation>
+    </message>
+    <message>
+        <source>Move later</source>
+        <translation>Nach hinten verschieben</translation>
+    </message>
+    <message>
+        <source>Remove chart</source>
+        <translation>Diagramm entfernen</translation>
+    </message>
+</context>
+<context>
     <name>mlwatch::ChartExportController</name>
     <message>
         <source>Export PNG…</source>
@@ -2594,6 +2650,78 @@ Herkunft: %2</translation>
     </message>
 </context>
 <context>
+    <name>mlwatch::ChartInteraction</name>
+    <message>
+        <source>Show the whole time range again (Escape, Ctrl+0 or a double-click on the chart)</source>
+        <translation>Wieder den gesamten Zeitraum anzeigen (Esc, Strg+0 oder Doppelklick auf das Diagramm)</translation>
+    </message>
+    <message>
+        <source>Zoomed: %1 · Reset</source>
+        <translation>Zoom: %1 · Zurücksetzen</translation>
+    </message>
+</context>
+<context>
+    <name>mlwatch::ChartSpecJson</name>
+    <message>
+        <source>&quot;%1&quot; is not a stage: use data-preparation, training, evaluation, deployment or monitoring.</source>
+        <translation>&quot;%1&quot; ist kein Arbeitsschritt: data-preparation, training, evaluation, deployment oder monitoring verwenden.</translation>
+    </message>
+    <message>
+        <source>must be &quot;aws&quot;, &quot;azure&quot; or &quot;gcp&quot;, not &quot;%1&quot;.</source>
+        <translation>muss &quot;aws&quot;, &quot;azure&quot; oder &quot;gcp&quot; sein, nicht &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a unit: use None, Count, Percent, Microseconds, Milliseconds, Seconds, Bytes, Count/Second or Fraction.</source>
+        <translation>&quot;%1&quot; ist keine Einheit: None, Count, Percent, Microseconds, Milliseconds, Seconds, Bytes, Count/Second oder Fraction verwenden.</translation>
+    </message>
+    <message>
+        <source>is required: the namespace, metric, dimensions, statistic and period.</source>
+        <translation>ist erforderlich: Namespace, Metrik, Dimensionen, Statistik und Periode.</translation>
+    </message>
+    <message>
+        <source>must be &quot;rate-per-second&quot; or &quot;error-percent&quot;, not &quot;%1&quot;.</source>
+        <translation>muss &quot;rate-per-second&quot; oder &quot;error-percent&quot; sein, nicht &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>must be a number (in the chart&apos;s display unit).</source>
+        <translation>muss eine Zahl sein (in der Anzeigeeinheit des Diagramms).</translation>
+    </message>
+    <message>
+        <source>must be &quot;warning&quot; or &quot;critical&quot;, not &quot;%1&quot;.</source>
+        <translation>muss &quot;warning&quot; oder &quot;critical&quot; sein, nicht &quot;%1&quot;.</translation>
+    </message>
+</context>
+<context>
+    <name>mlwatch::CompareOffset</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>mlwatch::ComparePeriodSelector</name>
+    <message>
+        <source>Compare with previous period</source>
+        <translation>Mit vorherigem Zeitraum vergleichen</translation>
+    </message>
+    <message>
+        <source>Overlay the same time range a day or a week earlier on every chart</source>
+        <translation>In jedem Diagramm denselben Zeitraum einen Tag oder eine Woche früher überlagern</translation>
+    </message>
+    <message>
+        <source>No comparison</source>
+        <translation>Kein Vergleich</translation>
+    </message>
+    <message>
+        <source>1 day earlier</source>
+        <translation>1 Tag früher</translation>
+    </message>
+    <message>
+        <source>1 week earlier</source>
+        <translation>1 Woche früher</translation>
+    </message>
+</context>
+<context>
     <name>mlwatch::CredentialExpiryWatcher</name>
     <message>
         <source>Credentials expired at %1</source>
@@ -2639,23 +2767,38 @@ Herkunft: %2</translation>
     </message>
 </context>
 <context>
+    <name>mlwatch::CustomRangeDialog</name>
+    <message>
+        <source>Custom time range</source>
+        <translation>Benutzerdefinierter Zeitraum</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Von:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Bis:</translation>
+    </message>
+    <message>
+        <source>Times in %1</source>
+        <translation>Zeiten in %1</translation>
+    </message>
+    <message>
+        <source>The end must be after the start.</source>
+        <translation>Das Ende muss nach dem Beginn liegen.</translation>
+    </message>
+</context>
+<context>
     <name>mlwatch::DefaultRules</name>
-    <message>
-        <source>Model latency — %1</source>
-        <translation>Modelllatenz — %1</translation>
-    </message>
-    <message>
-        <source>Critical above %3 ms: the seed&apos;s latency limit for an interactive model. Warning above %1 ms gives notice first. Recovery only below %4 ms (warning %2 ms) so a latency hovering at the line does not flap (the #1 alerting request, grafana#6202). 3 of the last 5 minutes: one slow minute is not an incident. No requests means no latency, so missing minutes count as fine.</source>
-        <translation>Kritisch über %3 ms: die vorgegebene Latenzgrenze für ein interaktives Modell. Eine Warnung über %1 ms kündigt das vorher an. Erholung erst unter %4 ms (Warnung %2 ms), damit eine Latenz, die um die Linie pendelt, nicht flattert (der meistgewünschte Alarmwunsch, grafana#6202). 3 der letzten 5 Minuten: Eine langsame Minute ist noch kein Vorfall. Ohne Anfragen gibt es keine Latenz, daher zählen fehlende Minuten als in Ordnung.</translation>
-    </message>
-    <message>
-        <source>Server errors (5XX) — %1</source>
-        <translation>Serverfehler (5XX) — %1</translation>
-    </message>
-    <message>
-        <source>5XX errors are failures of the model container (4XX are the clients&apos; mistakes and are not alerted on). Warning above %1 and critical above %3 errors a minute, in 3 of the last 5 minutes; it recovers below %2 / %4 a minute so a trickle of errors does not flap. SageMaker publishes no datapoint without traffic, so missing minutes count as error-free.</source>
-        <translation>5XX-Fehler sind Ausfälle des Modell-Containers (4XX sind Fehler der Clients und lösen keinen Alarm aus). Warnung über %1 und kritisch über %3 Fehler pro Minute, in 3 der letzten 5 Minuten; Erholung unter %2 / %4 pro Minute, damit vereinzelte Fehler nicht flattern. SageMaker veröffentlicht ohne Verkehr keinen Datenpunkt, daher zählen fehlende Minuten als fehlerfrei.</translation>
-    </message>
     <message>
         <source>Endpoint CPU — %1</source>
         <translation>Endpunkt-CPU — %1</translation>
@@ -2725,14 +2868,6 @@ Herkunft: %2</translation>
         <translation>Kritisch, wenn die Latenz des Endpunkts im 99. Perzentil über %3 ms liegt: Eine von hundert Anfragen wartet länger, als ein interaktiver Aufrufer akzeptiert. Eine Warnung über %1 ms kündigt das vorher an. Erholung erst unter %4 ms (Warnung %2 ms), damit eine Latenz, die um die Linie pendelt, nicht flattert. 3 der letzten 5 Minuten: Eine langsame Minute ist noch kein Vorfall. Azure veröffentlicht ohne Anfragen keine Latenz, daher zählen fehlende Minuten als in Ordnung.</translation>
     </message>
     <message>
-        <source>Server errors (5xx) — %1</source>
-        <translation>Serverfehler (5xx) — %1</translation>
-    </message>
-    <message>
-        <source>5xx responses are failures of the deployment or the platform (4xx are the clients&apos; mistakes and are not alerted on). Warning above %1 and critical above %3 errors a minute, in 3 of the last 5 minutes; it recovers below %2 / %4 a minute so a trickle of errors does not flap. Minutes without requests count as error-free.</source>
-        <translation>5xx-Antworten sind Ausfälle der Bereitstellung oder der Plattform (4xx sind Fehler der Clients und lösen keinen Alarm aus). Warnung über %1 und kritisch über %3 Fehler pro Minute, in 3 der letzten 5 Minuten; Erholung unter %2 / %4 pro Minute, damit vereinzelte Fehler nicht flattern. Minuten ohne Anfragen zählen als fehlerfrei.</translation>
-    </message>
-    <message>
         <source>Deployment CPU — %1</source>
         <translation>CPU der Bereitstellung — %1</translation>
     </message>
@@ -2757,12 +2892,40 @@ Herkunft: %2</translation>
         <translation>Kritisch, wenn die Latenz des Endpunkts im 99. Perzentil über %3 ms liegt: Eine von hundert Vorhersagen wartet länger, als ein interaktiver Aufrufer akzeptiert. Eine Warnung über %1 ms kündigt dies vorher an. Erholung erst unter %4 ms (Warnung %2 ms), damit eine Latenz an der Grenze nicht hin- und herspringt. 3 der letzten 5 Minuten: Eine langsame Minute ist noch kein Vorfall. Google veröffentlicht ohne Vorhersagen keine Latenz, daher gelten fehlende Minuten als in Ordnung.</translation>
     </message>
     <message>
-        <source>Prediction errors — %1</source>
-        <translation>Vorhersagefehler — %1</translation>
+        <source>Model latency (P99) — %1</source>
+        <translation>Modelllatenz (P99) — %1</translation>
     </message>
     <message>
-        <source>Failed predictions: warning above %1 and critical above %3 errors a minute, in 3 of the last 5 minutes; it recovers below %2 / %4 a minute so a trickle of errors does not flap. Minutes without predictions count as error-free.</source>
-        <translation>Fehlgeschlagene Vorhersagen: Warnung über %1 und kritisch über %3 Fehler pro Minute, in 3 der letzten 5 Minuten; Erholung unter %2 / %4 pro Minute, damit vereinzelte Fehler nicht hin- und herspringen. Minuten ohne Vorhersagen gelten als fehlerfrei.</translation>
+        <source>Critical when the 99th-percentile model latency is above %3 ms: the seed&apos;s latency limit for an interactive model. Warning above %1 ms gives notice first. Recovery only below %4 ms (warning %2 ms) so a latency hovering at the line does not flap (the #1 alerting request, grafana#6202). 3 of the last 5 minutes: one slow minute is not an incident. No requests means no latency, so missing minutes count as fine.</source>
+        <translation>Kritisch, wenn die Modelllatenz im 99. Perzentil über %3 ms liegt: die vorgegebene Latenzgrenze für ein interaktives Modell. Eine Warnung über %1 ms kündigt das vorher an. Erholung erst unter %4 ms (Warnung %2 ms), damit eine Latenz, die um die Linie pendelt, nicht flattert (die meistgewünschte Alarmfunktion, grafana#6202). 3 der letzten 5 Minuten: Eine langsame Minute ist noch kein Vorfall. Ohne Anfragen gibt es keine Latenz, daher zählen fehlende Minuten als in Ordnung.</translation>
+    </message>
+    <message>
+        <source>Error rate above budget (5XX) — %1</source>
+        <translation>Fehlerrate über dem Budget (5XX) — %1</translation>
+    </message>
+    <message>
+        <source>5XX errors are failures of the model container (4XX are the clients&apos; mistakes and are not alerted on). Warning when more than %1 % of requests fail, critical above %3 %, in 3 of the last 5 minutes; it recovers below %2 % / %4 % so a trickle of errors does not flap. Minutes without requests have no error rate, so missing minutes count as fine.</source>
+        <translation>5XX-Fehler sind Ausfälle des Modell-Containers (4XX sind Fehler der Clients und lösen keinen Alarm aus). Warnung, wenn mehr als %1 % der Anfragen fehlschlagen, kritisch über %3 %, in 3 der letzten 5 Minuten; Erholung unter %2 % / %4 %, damit vereinzelte Fehler nicht flattern. Minuten ohne Anfragen haben keine Fehlerrate, daher zählen fehlende Minuten als in Ordnung.</translation>
+    </message>
+    <message>
+        <source>Error rate above budget (5xx) — %1</source>
+        <translation>Fehlerrate über dem Budget (5xx) — %1</translation>
+    </message>
+    <message>
+        <source>5xx responses are failures of the deployment or the platform (4xx are the clients&apos; mistakes and are not alerted on). Warning when more than %1 % of requests fail, critical above %3 %, in 3 of the last 5 minutes; it recovers below %2 % / %4 % so a trickle of errors does not flap. Minutes without requests have no error rate and count as fine.</source>
+        <translation>5xx-Antworten sind Ausfälle der Bereitstellung oder der Plattform (4xx sind Fehler der Clients und lösen keinen Alarm aus). Warnung, wenn mehr als %1 % der Anfragen fehlschlagen, kritisch über %3 %, in 3 der letzten 5 Minuten; Erholung unter %2 % / %4 %, damit vereinzelte Fehler nicht flattern. Minuten ohne Anfragen haben keine Fehlerrate und zählen als in Ordnung.</translation>
+    </message>
+    <message>
+        <source>Error rate above budget — %1</source>
+        <translation>Fehlerrate über dem Budget — %1</translation>
+    </message>
+    <message>
+        <source>Failed predictions: warning when more than %1 % of predictions fail, critical above %3 %, in 3 of the last 5 minutes; it recovers below %2 % / %4 % so a trickle of errors does not flap. Minutes without predictions have no error rate and count as fine.</source>
+        <translation>Fehlgeschlagene Vorhersagen: Warnung, wenn mehr als %1 % der Vorhersagen fehlschlagen, kritisch über %3 %, in 3 der letzten 5 Minuten; Erholung unter %2 % / %4 %, damit vereinzelte Fehler nicht flattern. Minuten ohne Vorhersagen haben keine Fehlerrate und zählen als in Ordnung.</translation>
+    </message>
+    <message>
+        <source>A model server that runs out of memory is killed, restarts and fails its predictions. The fullest replica, not the average, is the one that goes: warning above %1 GiB (85 % of the machine&apos;s memory), critical above %3 GiB (90 %), in 4 of the last 5 minutes; recovery 5 % lower (%2 / %4 GiB).</source>
+        <translation>Ein Modellserver, dem der Arbeitsspeicher ausgeht, wird beendet und neu gestartet, und seine Vorhersagen schlagen fehl. Betroffen ist das am stärksten belegte Replikat, nicht der Durchschnitt: Warnung über %1 GiB (85 % des Arbeitsspeichers der Maschine), kritisch über %3 GiB (90 %), in 4 der letzten 5 Minuten; Erholung 5 % darunter (%2 / %4 GiB).</translation>
     </message>
 </context>
 <context>
@@ -2840,6 +3003,13 @@ Herkunft: %2</translation>
     <message>
         <source>authority host</source>
         <translation>Autoritätshost</translation>
+    </message>
+</context>
+<context>
+    <name>mlwatch::FetchScheduler</name>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
     </message>
 </context>
 <context>
@@ -3068,6 +3238,185 @@ Herkunft: %2</translation>
     </message>
 </context>
 <context>
+    <name>mlwatch::InsightEngine</name>
+    <message>
+        <source>%1 %2</source>
+        <comment>number and unit</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <comment>a percentage</comment>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>date-time and zone</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Input pipeline is the bottleneck</source>
+        <translation>Eingabe-Pipeline ist der Engpass</translation>
+    </message>
+    <message>
+        <source>%1 averaged %2 while %3 averaged %4 %5; the limits are below %6 for the GPU and above %7 for the CPU.</source>
+        <translation>%1 lag im Mittel bei %2, %3 bei %4 %5; die Grenzwerte liegen unter %6 für die GPU und über %7 für die CPU.</translation>
+    </message>
+    <message>
+        <source>GPU and CPU both low: try a smaller instance</source>
+        <translation>GPU und CPU gering ausgelastet: kleinere Instanz ausprobieren</translation>
+    </message>
+    <message>
+        <source>%1 averaged %2 and %3 averaged %4 %5; both are below %6.</source>
+        <translation>%1 lag im Mittel bei %2 und %3 bei %4 %5; beide liegen unter %6.</translation>
+    </message>
+    <message>
+        <source>CPU low: try a smaller instance</source>
+        <translation>CPU gering ausgelastet: kleinere Instanz ausprobieren</translation>
+    </message>
+    <message>
+        <source>%1 averaged %2 %3 with no GPU data (a CPU-only job); the limit is %4.</source>
+        <translation>%1 lag im Mittel bei %2 %3, ohne GPU-Daten (ein reiner CPU-Job); der Grenzwert ist %4.</translation>
+    </message>
+    <message>
+        <source>%1 p95 was %2 %3, with %4 of data; the limit is %5.</source>
+        <translation>Das p95 von %1 lag bei %2 %3, mit Daten aus %4; der Grenzwert ist %5.</translation>
+    </message>
+    <message>
+        <source>The check wants %1 of data: widen the window to confirm.</source>
+        <translation>Die Prüfung braucht Daten aus %1: zur Bestätigung den Zeitraum erweitern.</translation>
+    </message>
+    <message>
+        <source>Over-provisioned: CPU p95 below %1</source>
+        <translation>Überdimensioniert: CPU-p95 unter %1</translation>
+    </message>
+    <message>
+        <source>Memory above %1: risk of running out</source>
+        <translation>Arbeitsspeicher über %1: Gefahr von Speichermangel</translation>
+    </message>
+    <message>
+        <source>%1 p95 was %2 and the latest value %3 (%4) %5; the limit is %6.</source>
+        <translation>Das p95 von %1 lag bei %2, der letzte Wert bei %3 (%4) %5; der Grenzwert ist %6.</translation>
+    </message>
+    <message>
+        <source>Memory pressure</source>
+        <translation>Speicherdruck</translation>
+    </message>
+    <message>
+        <source>%1 reached %2 at %3 %4; the limit is %5.</source>
+        <translation>%1 erreichte %2 am %3 %4; der Grenzwert ist %5.</translation>
+    </message>
+    <message>
+        <source>Query time up %1 % week over week</source>
+        <translation>Abfragezeit %1 % höher als in der Vorwoche</translation>
+    </message>
+    <message>
+        <source>%1 averaged %2 in the last 7 days (%3 – %4) against %5 in the 7 days before: up %6 %.</source>
+        <translation>%1 lag in den letzten 7 Tagen (%3 – %4) im Mittel bei %2, gegenüber %5 in den 7 Tagen davor: ein Anstieg um %6 %.</translation>
+    </message>
+    <message>
+        <source>%1 TiB</source>
+        <translation>%1 TiB</translation>
+    </message>
+    <message>
+        <source>Storage reaches %1 in %2</source>
+        <translation>Speicherplatz erreicht %1 in %2</translation>
+    </message>
+    <message>
+        <source>%1 grew %2 a day %3, a straight line through %4 datapoints (latest %5); at that rate it reaches %6 on %7, in %8.</source>
+        <translation>%1 wuchs %3 um %2 pro Tag, eine Gerade durch %4 Datenpunkte (zuletzt %5); bei diesem Tempo wird %6 am %7 erreicht, in %8.</translation>
+    </message>
+    <message>
+        <source>Latency above 1 s</source>
+        <translation>Latenz über 1 s</translation>
+    </message>
+    <message>
+        <source>%1 averaged %2 %3; the limit is %4.</source>
+        <translation>%1 lag im Mittel bei %2 %3; der Grenzwert ist %4.</translation>
+    </message>
+    <message>
+        <source>Error rate above budget</source>
+        <translation>Fehlerrate über dem Budget</translation>
+    </message>
+    <message>
+        <source>%1 averaged %2 %3; the budget is %4.</source>
+        <translation>%1 lag im Mittel bei %2 %3; das Budget beträgt %4.</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 requests failed (%4) %5; the budget is %6.</source>
+        <translation>%1: %2 von %3 Anfragen fehlgeschlagen (%4) %5; das Budget beträgt %6.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>over the last %1 (%2 – %3 %4)</source>
+        <translation>in den letzten %1 (%2 – %3 %4)</translation>
+    </message>
+    <message>
+        <source>over %1 (%2 – %3 %4)</source>
+        <translation>über einen Zeitraum von %1 (%2 – %3 %4)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>series name (unit note)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>mlwatch::InsightsStrip</name>
+    <message>
+        <source>Insights</source>
+        <translation>Erkenntnisse</translation>
+    </message>
+    <message>
+        <source>Insights:</source>
+        <translation>Erkenntnisse:</translation>
+    </message>
+    <message>
+        <source>No findings for this window</source>
+        <translation>Keine Hinweise für diesen Zeitraum</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <comment>insight — resource</comment>
+        <translation>%1 — %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more</source>
+        <comment>insights not shown as chips</comment>
+        <translation>
+            <numerusform>%n weitere</numerusform>
+            <numerusform>%n weitere</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>mlwatch::MainWindow</name>
     <message>
         <source>MLWatch — %1</source>
@@ -3145,6 +3494,187 @@ Die Änderung gilt, bis MLWatch beendet wird.</translation>
         <source>An account could not be listed</source>
         <translation>Ein Konto konnte nicht aufgelistet werden</translation>
     </message>
+    <message>
+        <source>&amp;Next tab</source>
+        <translation>&amp;Nächster Tab</translation>
+    </message>
+    <message>
+        <source>&amp;Previous tab</source>
+        <translation>&amp;Vorheriger Tab</translation>
+    </message>
+    <message>
+        <source>Show times in &amp;UTC</source>
+        <translation>Zeiten in &amp;UTC anzeigen</translation>
+    </message>
+    <message>
+        <source>Ctrl+U</source>
+        <translation>Ctrl+U</translation>
+    </message>
+    <message>
+        <source>Show chart times in UTC instead of this computer&apos;s time zone</source>
+        <translation>Diagrammzeiten in UTC statt in der Zeitzone dieses Computers anzeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Reset zoom</source>
+        <translation>Zoom &amp;zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Ctrl+0</source>
+        <translation>Ctrl+0</translation>
+    </message>
+    <message>
+        <source>&amp;Metric browser…</source>
+        <translation>&amp;Metrik-Browser…</translation>
+    </message>
+    <message>
+        <source>Ctrl+B</source>
+        <translation>Ctrl+B</translation>
+    </message>
+    <message>
+        <source>Browse the discovered resources and their metrics, and add charts</source>
+        <translation>Gefundene Ressourcen und ihre Metriken durchsuchen und Diagramme hinzufügen</translation>
+    </message>
+    <message>
+        <source>%1[*] — MLWatch — %2</source>
+        <translation>%1[*] — MLWatch — %2</translation>
+    </message>
+</context>
+<context>
+    <name>mlwatch::MetricBrowserDialog</name>
+    <message>
+        <source>Metric browser</source>
+        <translation>Metrik-Browser</translation>
+    </message>
+    <message>
+        <source>Metric, resource, namespace or dimension</source>
+        <translation>Metrik, Ressource, Namespace oder Dimension</translation>
+    </message>
+    <message>
+        <source>Search metrics</source>
+        <translation>Metriken durchsuchen</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Suchen:</translation>
+    </message>
+    <message>
+        <source>Discovered metrics</source>
+        <translation>Gefundene Metriken</translation>
+    </message>
+    <message>
+        <source>Accounts, their resources and the metrics each offers; Enter adds the current metric as a chart</source>
+        <translation>Konten, ihre Ressourcen und die Metriken, die jede bietet; die Eingabetaste fügt die aktuelle Metrik als Diagramm hinzu</translation>
+    </message>
+    <message>
+        <source>Statistic</source>
+        <translation>Statistik</translation>
+    </message>
+    <message>
+        <source>How the datapoints of each period are summarised; the first is the metric&apos;s usual one</source>
+        <translation>Wie die Datenpunkte jeder Periode zusammengefasst werden; die erste ist die für die Metrik übliche</translation>
+    </message>
+    <message>
+        <source>S&amp;tatistic:</source>
+        <translation>S&amp;tatistik:</translation>
+    </message>
+    <message>
+        <source>Add to tab</source>
+        <translation>Zu Tab hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add to ta&amp;b:</source>
+        <translation>Zu Ta&amp;b hinzufügen:</translation>
+    </message>
+    <message>
+        <source>&amp;Add chart</source>
+        <translation>Diagramm &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add chart</source>
+        <translation>Diagramm hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add the selected metric as a chart to the chosen tab</source>
+        <translation>Die ausgewählte Metrik als Diagramm zum gewählten Tab hinzufügen</translation>
+    </message>
+    <message>
+        <source>No account has been listed yet: metrics appear here once discovery answers.</source>
+        <translation>Noch wurde kein Konto aufgelistet: Metriken erscheinen hier, sobald die Erkennung antwortet.</translation>
+    </message>
+    <message>
+        <source>Choose a metric in the list first.</source>
+        <translation>Zuerst eine Metrik in der Liste auswählen.</translation>
+    </message>
+    <message>
+        <source>“%1” is on the %2 tab already.</source>
+        <translation>„%1“ ist bereits im Tab %2.</translation>
+    </message>
+    <message>
+        <source>Added “%1” to the %2 tab.</source>
+        <translation>„%1“ zum Tab %2 hinzugefügt.</translation>
+    </message>
+</context>
+<context>
+    <name>mlwatch::MetricBrowserModel</name>
+    <message>
+        <source>%1 = %2</source>
+        <translation>%1 = %2</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source> · </source>
+        <translation> · </translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <extracomment>An account in the metric browser: &quot;&lt;cloud&gt; — &lt;account name&gt;&quot;.</extracomment>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Not listed: its resources could not be discovered (yet)</source>
+        <translation>Nicht aufgeführt: Die Ressourcen konnten (noch) nicht ermittelt werden</translation>
+    </message>
+    <message>
+        <source>No metrics found</source>
+        <translation>Keine Metriken gefunden</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n resource(s)</source>
+        <translation>
+            <numerusform>%n Ressource</numerusform>
+            <numerusform>%n Ressourcen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n metric(s)</source>
+        <translation>
+            <numerusform>%n Metrik</numerusform>
+            <numerusform>%n Metriken</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1
+%2
+Resource: %3</source>
+        <translation>%1
+%2
+Ressource: %3</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Charted on</source>
+        <translation>Dargestellt in</translation>
+    </message>
 </context>
 <context>
     <name>mlwatch::MetricChartView</name>
@@ -3207,6 +3737,66 @@ Die Änderung gilt, bis MLWatch beendet wird.</translation>
     <message>
         <source>Create an alert rule for this series and preview what it would have done</source>
         <translation>Eine Alarmregel für diese Reihe anlegen und sehen, was sie getan hätte</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>tooltip time and its zone</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>series legend: value</comment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <comment>tooltip value of a gap</comment>
+        <translation>keine Daten</translation>
+    </message>
+    <message>
+        <source>missing: %1</source>
+        <translation>fehlt: %1</translation>
+    </message>
+    <message>
+        <source>Newest datapoint: %1 %2</source>
+        <translation>Neuester Datenpunkt: %1 %2</translation>
+    </message>
+    <message>
+        <source>Newest datapoint: %1 %2 (%3)</source>
+        <translation>Neuester Datenpunkt: %1 %2 (%3)</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message>
+        <source>%1 min ago</source>
+        <translation>vor %1 min</translation>
+    </message>
+    <message>
+        <source>%1 h ago</source>
+        <translation>vor %1 h</translation>
+    </message>
+    <message>
+        <source>%1 days ago</source>
+        <translation>vor %1 Tagen</translation>
+    </message>
+    <message>
+        <source>Not yet published (%1, ~%2 min)</source>
+        <translation>Noch nicht veröffentlicht (%1, ~%2 min)</translation>
+    </message>
+    <message>
+        <source>Reset zoom</source>
+        <translation>Zoom zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Show %1</source>
+        <translation>%1 anzeigen</translation>
+    </message>
+    <message>
+        <source>%1–%2 %3</source>
+        <comment>time range and its zone</comment>
+        <translation>%1–%2 %3</translation>
     </message>
 </context>
 <context>
@@ -3382,6 +3972,49 @@ Die Änderung gilt, bis MLWatch beendet wird.</translation>
     <message>
         <source>must be a JSON object.</source>
         <translation>muss ein JSON-Objekt sein.</translation>
+    </message>
+    <message>
+        <source>secrets never go into a workspace file.</source>
+        <translation>Geheimnisse gehören nie in eine Arbeitsbereichsdatei.</translation>
+    </message>
+    <message>
+        <source>is required.</source>
+        <translation>ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>must be a JSON array.</source>
+        <translation>muss ein JSON-Array sein.</translation>
+    </message>
+</context>
+<context>
+    <name>mlwatch::RefreshIntervalSelector</name>
+    <message>
+        <source>Auto-refresh interval</source>
+        <translation>Intervall für automatisches Aktualisieren</translation>
+    </message>
+    <message>
+        <source>How often every chart is refreshed by itself. CloudWatch bills each metric of each refresh; the status bar shows the estimate.</source>
+        <translation>Wie oft jedes Diagramm von selbst aktualisiert wird. CloudWatch berechnet jede Metrik jeder Aktualisierung; die Statusleiste zeigt die Schätzung.</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source>Every minute</source>
+        <translation>Jede Minute</translation>
+    </message>
+    <message>
+        <source>Every 5 minutes</source>
+        <translation>Alle 5 Minuten</translation>
+    </message>
+    <message>
+        <source>Every 15 minutes</source>
+        <translation>Alle 15 Minuten</translation>
+    </message>
+    <message>
+        <source>Every hour</source>
+        <translation>Jede Stunde</translation>
     </message>
 </context>
 <context>
@@ -3806,10 +4439,6 @@ Die Änderung gilt, bis MLWatch beendet wird.</translation>
         <translation>HTTP-Anfragen, die dieses Fenster an die Metrik-API gesendet hat. CloudWatch berechnet GetMetricData pro abgefragter Metrik.</translation>
     </message>
     <message>
-        <source>The account whose metrics are shown</source>
-        <translation>Das Konto, dessen Metriken angezeigt werden</translation>
-    </message>
-    <message>
         <source>Refreshing…</source>
         <translation>Wird aktualisiert …</translation>
     </message>
@@ -3828,6 +4457,74 @@ Die Änderung gilt, bis MLWatch beendet wird.</translation>
             <numerusform>(+%n weiterer)</numerusform>
             <numerusform>(+%n weitere)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Datapoints received from the metrics APIs in this window</source>
+        <translation>Von den Metrik-APIs in diesem Fenster empfangene Datenpunkte</translation>
+    </message>
+    <message>
+        <source>Loading progress</source>
+        <translation>Ladefortschritt</translation>
+    </message>
+    <message>
+        <source>%v of %m requests</source>
+        <translation>%v von %m Anfragen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel loading</source>
+        <translation>Laden abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop loading; the charts keep their last data (Ctrl+.)</source>
+        <translation>Laden beenden; die Diagramme behalten ihre letzten Daten (Strg+.)</translation>
+    </message>
+    <message>
+        <source>The accounts whose metrics are shown: %1</source>
+        <translation>Die Konten, deren Metriken angezeigt werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 series loaded</source>
+        <translation>%1 von %2 Reihen geladen</translation>
+    </message>
+    <message>
+        <source>Datapoints: %1</source>
+        <translation>Datenpunkte: %1</translation>
+    </message>
+    <message>
+        <source>Azure Monitor metric reads are not billed per metric; Google Cloud Monitoring may bill reads per time series returned (see Google&apos;s pricing page).</source>
+        <translation>Lesezugriffe auf Metriken werden bei Azure Monitor nicht pro Metrik berechnet; Google Cloud Monitoring berechnet Lesezugriffe unter Umständen pro zurückgegebener Zeitreihe (siehe die Preisseite von Google).</translation>
+    </message>
+    <message>
+        <source>Auto-refresh off (custom range)</source>
+        <translation>Automatisch aktualisieren: aus (benutzerdefinierter Zeitraum)</translation>
+    </message>
+    <message>
+        <source>Auto-refresh off</source>
+        <translation>Automatisch aktualisieren: aus</translation>
+    </message>
+    <message>
+        <source>Refreshes only when you ask (F5): no recurring metrics API cost.</source>
+        <translation>Aktualisiert nur auf Anforderung (F5): keine wiederkehrenden Kosten für Metrik-APIs.</translation>
+    </message>
+    <message>
+        <source>Auto-refresh: not billed per metric read</source>
+        <translation>Automatisch aktualisieren: nicht pro Metrikabruf berechnet</translation>
+    </message>
+    <message>
+        <source>Auto-refresh ≈ %1/hour (USD, CloudWatch)</source>
+        <translation>Automatisch aktualisieren ≈ %1/Stunde (USD, CloudWatch)</translation>
+    </message>
+    <message>
+        <source>Estimate in US dollars: %1 CloudWatch metrics per refresh × %2 refreshes per hour × $0.01 per 1,000 metrics requested (GetMetricData). Your AWS bill is authoritative.</source>
+        <translation>Schätzung in US-Dollar: %1 CloudWatch-Metriken pro Aktualisierung × %2 Aktualisierungen pro Stunde × 0,01 $ pro 1.000 angeforderte Metriken (GetMetricData). Maßgeblich ist Ihre AWS-Rechnung.</translation>
+    </message>
+    <message>
+        <source>Loading was cancelled</source>
+        <translation>Das Laden wurde abgebrochen</translation>
     </message>
 </context>
 <context>
@@ -3938,8 +4635,16 @@ Die Änderung gilt, bis MLWatch beendet wird.</translation>
         <translation>Zeitraum</translation>
     </message>
     <message>
-        <source>Time range of every chart (Ctrl+1 … Ctrl+5)</source>
-        <translation>Zeitraum aller Diagramme (Strg+1 … Strg+5)</translation>
+        <source>Time range of every chart (Ctrl+1 … Ctrl+5; a custom range: Ctrl+6)</source>
+        <translation>Zeitraum aller Diagramme (Strg+1 … Strg+5; benutzerdefinierter Zeitraum: Strg+6)</translation>
+    </message>
+    <message>
+        <source>Custom range…</source>
+        <translation>Benutzerdefinierter Zeitraum…</translation>
+    </message>
+    <message>
+        <source>%1 – %2 (%3)</source>
+        <translation>%1 – %2 (%3)</translation>
     </message>
 </context>
 <context>
@@ -3947,6 +4652,48 @@ Die Änderung gilt, bis MLWatch beendet wird.</translation>
     <message>
         <source>&quot;%1&quot; is not a valid time: use ISO 8601 with a zone such as 2026-11-20T12:00:00Z, or a relative time such as -30m, -1h, -7d or now</source>
         <translation>&quot;%1&quot; ist keine gültige Zeit: Verwenden Sie ISO 8601 mit Zeitzone wie 2026-11-20T12:00:00Z oder eine relative Zeit wie -30m, -1h, -7d oder now</translation>
+    </message>
+</context>
+<context>
+    <name>mlwatch::TimeToolbarController</name>
+    <message>
+        <source>Auto-refresh:</source>
+        <translation>Automatisch aktualisieren:</translation>
+    </message>
+    <message>
+        <source>Compare:</source>
+        <translation>Vergleichen:</translation>
+    </message>
+</context>
+<context>
+    <name>mlwatch::UnitRegistry</name>
+    <message>
+        <source>count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>s</source>
+        <translation>s</translation>
+    </message>
+    <message>
+        <source>GiB</source>
+        <translation>GiB</translation>
+    </message>
+    <message>
+        <source>/s</source>
+        <translation>/s</translation>
+    </message>
+    <message>
+        <source>summed over devices</source>
+        <translation>summiert über Geräte</translation>
     </message>
 </context>
 <context>
@@ -4271,6 +5018,105 @@ Die Änderung gilt, bis MLWatch beendet wird.</translation>
     </message>
 </context>
 <context>
+    <name>mlwatch::WorkspaceController</name>
+    <message>
+        <source>MLWatch workspaces (*.json);;All files (*)</source>
+        <translation>MLWatch-Arbeitsbereiche (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Open workspace…</source>
+        <translation>Arbeitsbereich ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Open a workspace file: its charts, accounts and alert rules</source>
+        <translation>Eine Arbeitsbereichsdatei öffnen: ihre Diagramme, Konten und Alarmregeln</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>&amp;Save workspace</source>
+        <translation>Arbeitsbereich &amp;speichern</translation>
+    </message>
+    <message>
+        <source>Save the charts, accounts (without secrets) and alert rules to the workspace file</source>
+        <translation>Diagramme, Konten (ohne Geheimnisse) und Alarmregeln in der Arbeitsbereichsdatei speichern</translation>
+    </message>
+    <message>
+        <source>Save workspace &amp;as…</source>
+        <translation>Arbeitsbereich speichern &amp;unter…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+S</source>
+        <translation>Ctrl+Shift+S</translation>
+    </message>
+    <message>
+        <source>Save the workspace to a new file</source>
+        <translation>Arbeitsbereich in einer neuen Datei speichern</translation>
+    </message>
+    <message>
+        <source>Workspace %1 not opened</source>
+        <translation>Arbeitsbereich %1 nicht geöffnet</translation>
+    </message>
+    <message>
+        <source>%1
+
+The charts and rules you had stay as they were.</source>
+        <translation>%1
+
+Ihre bisherigen Diagramme und Regeln bleiben unverändert.</translation>
+    </message>
+    <message>
+        <source>There is no workspace file yet: use Save workspace as…</source>
+        <translation>Es gibt noch keine Arbeitsbereichsdatei: Verwenden Sie Arbeitsbereich speichern unter…</translation>
+    </message>
+    <message>
+        <source>Some rules of %1 were not added</source>
+        <translation>Einige Regeln aus %1 wurden nicht hinzugefügt</translation>
+    </message>
+    <message>
+        <source>&amp;%1 %2</source>
+        <translation>&amp;%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 (not found)</source>
+        <translation>%1 (nicht gefunden)</translation>
+    </message>
+    <message>
+        <source>No recent workspaces</source>
+        <translation>Keine zuletzt geöffneten Arbeitsbereiche</translation>
+    </message>
+    <message>
+        <source>&amp;Clear list</source>
+        <translation>Liste &amp;leeren</translation>
+    </message>
+    <message>
+        <source>Open workspace</source>
+        <translation>Arbeitsbereich öffnen</translation>
+    </message>
+    <message>
+        <source>workspace.json</source>
+        <translation>arbeitsbereich.json</translation>
+    </message>
+    <message>
+        <source>Save workspace as</source>
+        <translation>Arbeitsbereich speichern unter</translation>
+    </message>
+    <message>
+        <source>Workspace %1 not saved</source>
+        <translation>Arbeitsbereich %1 nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>%1
+
+Your charts and rules are unchanged in MLWatch; the file on disk is the one saved before.</source>
+        <translation>%1
+
+Ihre Diagramme und Regeln sind in MLWatch unverändert; die Datei auf dem Datenträger ist die zuvor gespeicherte.</translation>
+    </message>
+</context>
+<context>
     <name>mlwatch::WorkspaceFile</name>
     <message>
         <source>workspace</source>
@@ -4525,52 +5371,8 @@ Die Änderung gilt, bis MLWatch beendet wird.</translation>
         <translation>Ein Modellserver, dem der Arbeitsspeicher ausgeht, startet neu und verliert Anfragen.</translation>
     </message>
     <message>
-        <source>Invocations — %1</source>
-        <translation>Aufrufe — %1</translation>
-    </message>
-    <message>
-        <source>Invocations</source>
-        <translation>Aufrufe</translation>
-    </message>
-    <message>
-        <source>Request volume: a sudden drop often means a broken client rather than a quiet day.</source>
-        <translation>Anfragevolumen: Ein plötzlicher Einbruch bedeutet oft einen defekten Client statt eines ruhigen Tages.</translation>
-    </message>
-    <message>
-        <source>Errors — %1</source>
-        <translation>Fehler — %1</translation>
-    </message>
-    <message>
-        <source>4XX errors</source>
-        <translation>4XX-Fehler</translation>
-    </message>
-    <message>
-        <source>5XX errors</source>
-        <translation>5XX-Fehler</translation>
-    </message>
-    <message>
-        <source>4XX errors are bad requests from clients; 5XX errors are failures of the model container (thresholds count errors per minute).</source>
-        <translation>4XX-Fehler sind fehlerhafte Anfragen von Clients; 5XX-Fehler sind Ausfälle des Modell-Containers (Schwellenwerte zählen Fehler pro Minute).</translation>
-    </message>
-    <message>
         <source>Model latency — %1</source>
         <translation>Modelllatenz — %1</translation>
-    </message>
-    <message>
-        <source>Model latency (average)</source>
-        <translation>Modelllatenz (Mittel)</translation>
-    </message>
-    <message>
-        <source>Model latency (maximum)</source>
-        <translation>Modelllatenz (Maximum)</translation>
-    </message>
-    <message>
-        <source>SageMaker overhead (average)</source>
-        <translation>SageMaker-Overhead (Mittel)</translation>
-    </message>
-    <message>
-        <source>Time the model takes to answer; the maximum shows the slow requests an average hides.</source>
-        <translation>Zeit, die das Modell für eine Antwort braucht; das Maximum zeigt die langsamen Anfragen, die ein Mittelwert verbirgt.</translation>
     </message>
     <message>
         <source>Data drift — %1</source>
@@ -4603,6 +5405,46 @@ Die Änderung gilt, bis MLWatch beendet wird.</translation>
     <message>
         <source>Checkpoints and cached datasets grow on the training volume; a full disk stops training at the next checkpoint.</source>
         <translation>Checkpoints und zwischengespeicherte Datensätze wachsen auf dem Trainingsvolume; eine volle Festplatte stoppt das Training beim nächsten Checkpoint.</translation>
+    </message>
+    <message>
+        <source>Request rate — %1</source>
+        <translation>Anfragerate — %1</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>Requests per second (Invocations per period ÷ its seconds): a sudden drop often means a broken client rather than a quiet day.</source>
+        <translation>Anfragen pro Sekunde (Invocations pro Periode ÷ deren Sekunden): Ein plötzlicher Einbruch deutet eher auf einen defekten Client hin als auf einen ruhigen Tag.</translation>
+    </message>
+    <message>
+        <source>Error rate — %1</source>
+        <translation>Fehlerrate — %1</translation>
+    </message>
+    <message>
+        <source>All errors (4XX + 5XX)</source>
+        <translation>Alle Fehler (4XX + 5XX)</translation>
+    </message>
+    <message>
+        <source>Server errors (5XX)</source>
+        <translation>Serverfehler (5XX)</translation>
+    </message>
+    <message>
+        <source>The share of requests that failed: 4XX are bad requests from clients, 5XX failures of the model container. Minutes without requests are gaps, not 0 %.</source>
+        <translation>Der Anteil fehlgeschlagener Anfragen: 4XX sind fehlerhafte Anfragen von Clients, 5XX Ausfälle des Modell-Containers. Minuten ohne Anfragen sind Lücken, nicht 0 %.</translation>
+    </message>
+    <message>
+        <source>Model latency (median)</source>
+        <translation>Modelllatenz (Median)</translation>
+    </message>
+    <message>
+        <source>Model latency (P99)</source>
+        <translation>Modelllatenz (P99)</translation>
+    </message>
+    <message>
+        <source>Time the model takes to answer; the 99th percentile shows the slow requests a median hides.</source>
+        <translation>Zeit, die das Modell für eine Antwort braucht; das 99. Perzentil zeigt die langsamen Anfragen, die ein Median verbirgt.</translation>
     </message>
 </context>
 <context>
@@ -5051,56 +5893,16 @@ Die Änderung gilt, bis MLWatch beendet wird.</translation>
         <translation>Wie viele Instanzen die Bereitstellung bedienen; ein Rückgang, den niemand veranlasst hat, bedeutet, dass Instanzen ausgefallen sind oder verdrängt wurden.</translation>
     </message>
     <message>
-        <source>Requests — %1</source>
-        <translation>Anfragen — %1</translation>
-    </message>
-    <message>
         <source>Requests</source>
         <translation>Anfragen</translation>
-    </message>
-    <message>
-        <source>Request volume: a sudden drop often means a broken client rather than a quiet day.</source>
-        <translation>Anfragevolumen: Ein plötzlicher Einbruch bedeutet oft einen defekten Client statt eines ruhigen Tages.</translation>
-    </message>
-    <message>
-        <source>Server errors (5xx) — %1</source>
-        <translation>Serverfehler (5xx) — %1</translation>
-    </message>
-    <message>
-        <source>5xx responses</source>
-        <translation>5xx-Antworten</translation>
-    </message>
-    <message>
-        <source>5xx responses are failures of the deployment or the platform: a crashed or overloaded model server (thresholds count errors per minute).</source>
-        <translation>5xx-Antworten sind Ausfälle der Bereitstellung oder der Plattform: ein abgestürzter oder überlasteter Modellserver (Schwellenwerte zählen Fehler pro Minute).</translation>
     </message>
     <message>
         <source>Request latency — %1</source>
         <translation>Anfragelatenz — %1</translation>
     </message>
     <message>
-        <source>Latency (average)</source>
-        <translation>Latenz (Mittel)</translation>
-    </message>
-    <message>
         <source>Latency (P99)</source>
         <translation>Latenz (P99)</translation>
-    </message>
-    <message>
-        <source>Time the endpoint takes to answer; the 99th percentile shows the slow requests an average hides.</source>
-        <translation>Zeit, die der Endpunkt für eine Antwort braucht; das 99. Perzentil zeigt die langsamen Anfragen, die ein Mittelwert verbirgt.</translation>
-    </message>
-    <message>
-        <source>Client errors (4xx) — %1</source>
-        <translation>Clientfehler (4xx) — %1</translation>
-    </message>
-    <message>
-        <source>4xx responses</source>
-        <translation>4xx-Antworten</translation>
-    </message>
-    <message>
-        <source>4xx responses are requests the endpoint refused: malformed input, a missing key, a client sending an old schema. A jump after a release of a client is the usual cause.</source>
-        <translation>4xx-Antworten sind Anfragen, die der Endpunkt abgelehnt hat: fehlerhafte Eingaben, ein fehlender Schlüssel, ein Client, der ein altes Schema sendet. Ein Anstieg nach einem neuen Release eines Clients ist die übliche Ursache.</translation>
     </message>
     <message>
         <source>Quota utilisation — %1</source>
@@ -5109,6 +5911,66 @@ Die Änderung gilt, bis MLWatch beendet wird.</translation>
     <message>
         <source>The share of the VM family&apos;s core quota each cluster holds; at 100 % new nodes cannot start and jobs queue until a quota increase.</source>
         <translation>Der Anteil am Kernkontingent der VM-Familie, den jeder Cluster belegt; bei 100 % können keine neuen Knoten starten, und Jobs warten, bis das Kontingent erhöht wird.</translation>
+    </message>
+    <message>
+        <source>Deployment GPU — %1</source>
+        <translation>GPU der Bereitstellung — %1</translation>
+    </message>
+    <message>
+        <source>GPU (average)</source>
+        <translation>GPU (Durchschnitt)</translation>
+    </message>
+    <message>
+        <source>GPU (busiest instance)</source>
+        <translation>GPU (am stärksten ausgelastete Instanz)</translation>
+    </message>
+    <message>
+        <source>GPU the model server uses; a GPU that idles in the low single digits while requests arrive means the model runs on the CPU or the deployment would be cheaper on a CPU SKU.</source>
+        <translation>GPU, die der Modellserver nutzt; eine GPU, die im niedrigen einstelligen Bereich dümpelt, während Anfragen eintreffen, bedeutet, dass das Modell auf der CPU läuft oder die Bereitstellung mit einer CPU-SKU günstiger wäre.</translation>
+    </message>
+    <message>
+        <source>Deployment GPU memory — %1</source>
+        <translation>GPU-Speicher der Bereitstellung — %1</translation>
+    </message>
+    <message>
+        <source>GPU memory (fullest instance)</source>
+        <translation>GPU-Speicher (vollste Instanz)</translation>
+    </message>
+    <message>
+        <source>A GPU that runs out of memory fails the request that needed it; memory that grows with traffic means batches or caches without a limit.</source>
+        <translation>Geht einer GPU der Speicher aus, schlägt die Anfrage fehl, die ihn benötigt hat; Speicher, der mit dem Verkehr wächst, deutet auf Batches oder Caches ohne Begrenzung hin.</translation>
+    </message>
+    <message>
+        <source>Request rate — %1</source>
+        <translation>Anfragerate — %1</translation>
+    </message>
+    <message>
+        <source>Requests per second: a sudden drop often means a broken client rather than a quiet day.</source>
+        <translation>Anfragen pro Sekunde: Ein plötzlicher Einbruch deutet eher auf einen defekten Client hin als auf einen ruhigen Tag.</translation>
+    </message>
+    <message>
+        <source>Error rate — %1</source>
+        <translation>Fehlerrate — %1</translation>
+    </message>
+    <message>
+        <source>Server errors (5xx)</source>
+        <translation>Serverfehler (5xx)</translation>
+    </message>
+    <message>
+        <source>Client errors (4xx)</source>
+        <translation>Clientfehler (4xx)</translation>
+    </message>
+    <message>
+        <source>The share of requests that failed: 5xx are failures of the deployment or the platform, 4xx requests the endpoint refused (malformed input, an old client schema). Minutes without requests are gaps, not 0 %.</source>
+        <translation>Der Anteil fehlgeschlagener Anfragen: 5xx sind Ausfälle der Bereitstellung oder der Plattform, 4xx Anfragen, die der Endpunkt abgelehnt hat (fehlerhafte Eingaben, ein veraltetes Client-Schema). Minuten ohne Anfragen sind Lücken, nicht 0 %.</translation>
+    </message>
+    <message>
+        <source>Latency (median)</source>
+        <translation>Latenz (Median)</translation>
+    </message>
+    <message>
+        <source>Time the endpoint takes to answer; the 99th percentile shows the slow requests a median hides.</source>
+        <translation>Zeit, die der Endpunkt für eine Antwort braucht; das 99. Perzentil zeigt die langsamen Anfragen, die ein Median verbirgt.</translation>
     </message>
 </context>
 <context>
@@ -5306,6 +6168,10 @@ Die Änderung gilt, bis MLWatch beendet wird.</translation>
         <source>nothing visible</source>
         <translation>nichts Sichtbarem</translation>
     </message>
+    <message>
+        <source>A query for %1 has an empty filter expression, a &quot;*&quot; one or two of them; give one Cloud Monitoring filter.</source>
+        <translation>Eine Abfrage für %1 hat einen leeren Filterausdruck, einen „*“-Filter oder zwei davon; geben Sie genau einen Filter für Cloud Monitoring an.</translation>
+    </message>
 </context>
 <context>
     <name>mlwatch::gcp::Catalog</name>
@@ -5458,30 +6324,6 @@ Die Änderung gilt, bis MLWatch beendet wird.</translation>
         <translation>Aktive Replikate im Vergleich zum Ziel des Autoscalers; Replikate, die bei einem Lastanstieg minutenlang hinter dem Ziel zurückbleiben, zeigen sich als langsame Anfragen.</translation>
     </message>
     <message>
-        <source>Predictions — %1</source>
-        <translation>Vorhersagen — %1</translation>
-    </message>
-    <message>
-        <source>Predictions per second</source>
-        <translation>Vorhersagen pro Sekunde</translation>
-    </message>
-    <message>
-        <source>Request volume: a sudden drop often means a broken client rather than a quiet day.</source>
-        <translation>Anfragevolumen: Ein plötzlicher Rückgang bedeutet oft einen defekten Client und nicht einen ruhigen Tag.</translation>
-    </message>
-    <message>
-        <source>Prediction errors — %1</source>
-        <translation>Vorhersagefehler — %1</translation>
-    </message>
-    <message>
-        <source>Errors per minute</source>
-        <translation>Fehler pro Minute</translation>
-    </message>
-    <message>
-        <source>Predictions that failed, per minute; a burst usually means a dependency of the model server (a feature store, a bucket) is unreachable.</source>
-        <translation>Fehlgeschlagene Vorhersagen pro Minute; ein plötzlicher Anstieg bedeutet meist, dass eine Abhängigkeit des Modellservers (ein Feature Store, ein Bucket) nicht erreichbar ist.</translation>
-    </message>
-    <message>
         <source>Prediction latency — %1</source>
         <translation>Vorhersage-Latenz — %1</translation>
     </message>
@@ -5496,6 +6338,62 @@ Die Änderung gilt, bis MLWatch beendet wird.</translation>
     <message>
         <source>Time the endpoint takes to answer; the 99th percentile shows the slow requests a median hides.</source>
         <translation>Zeit, die der Endpunkt zum Antworten braucht; das 99. Perzentil zeigt die langsamen Anfragen, die ein Median verbirgt.</translation>
+    </message>
+    <message>
+        <source>Endpoint accelerators — %1</source>
+        <translation>Beschleuniger des Endpunkts — %1</translation>
+    </message>
+    <message>
+        <source>Accelerator duty cycle (average of replicas)</source>
+        <translation>Beschleuniger-Auslastung (Durchschnitt der Replikate)</translation>
+    </message>
+    <message>
+        <source>Accelerator duty cycle (busiest replica)</source>
+        <translation>Beschleuniger-Auslastung (am stärksten ausgelastetes Replikat)</translation>
+    </message>
+    <message>
+        <source>Share of time the replicas&apos; accelerators compute; an accelerator idle while predictions arrive means the model runs on the CPU, or a smaller machine would serve the traffic.</source>
+        <translation>Zeitanteil, in dem die Beschleuniger der Replikate rechnen; ein untätiger Beschleuniger, während Vorhersagen eintreffen, bedeutet, dass das Modell auf der CPU läuft oder eine kleinere Maschine den Verkehr bewältigen würde.</translation>
+    </message>
+    <message>
+        <source>Prediction rate — %1</source>
+        <translation>Vorhersagerate — %1</translation>
+    </message>
+    <message>
+        <source>Predictions</source>
+        <translation>Vorhersagen</translation>
+    </message>
+    <message>
+        <source>Predictions per second: a sudden drop often means a broken client rather than a quiet day.</source>
+        <translation>Vorhersagen pro Sekunde: Ein plötzlicher Einbruch deutet eher auf einen defekten Client hin als auf einen ruhigen Tag.</translation>
+    </message>
+    <message>
+        <source>Error rate — %1</source>
+        <translation>Fehlerrate — %1</translation>
+    </message>
+    <message>
+        <source>Failed predictions</source>
+        <translation>Fehlgeschlagene Vorhersagen</translation>
+    </message>
+    <message>
+        <source>The share of predictions that failed; a burst usually means a dependency of the model server (a feature store, a bucket) is unreachable. Minutes without predictions are gaps, not 0 %.</source>
+        <translation>Der Anteil fehlgeschlagener Vorhersagen; ein plötzlicher Anstieg bedeutet meist, dass eine Abhängigkeit des Modellservers (ein Feature Store, ein Bucket) nicht erreichbar ist. Minuten ohne Vorhersagen sind Lücken, nicht 0 %.</translation>
+    </message>
+    <message>
+        <source>Model drift — %1</source>
+        <translation>Modelldrift — %1</translation>
+    </message>
+    <message>
+        <source>Feature drift (worst feature)</source>
+        <translation>Feature-Drift (schlechtestes Feature)</translation>
+    </message>
+    <message>
+        <source>Prediction output drift (worst)</source>
+        <translation>Drift der Vorhersageausgabe (schlechteste)</translation>
+    </message>
+    <message>
+        <source>How far live inputs and predictions have moved from the baseline, as Vertex AI Model Monitoring measures them on each scheduled run; a value that keeps growing means the model is scoring data it was not trained on. Empty unless a monitoring schedule runs.</source>
+        <translation>Wie weit sich Live-Eingaben und Vorhersagen von der Baseline entfernt haben, gemessen von Vertex AI Model Monitoring bei jedem geplanten Lauf; ein stetig wachsender Wert bedeutet, dass das Modell Daten bewertet, mit denen es nicht trainiert wurde. Leer, solange kein Monitoring-Zeitplan läuft.</translation>
     </message>
 </context>
 <context>
