@@ -3641,20 +3641,6 @@ Die Änderung gilt, bis MLWatch beendet wird.</translation>
         <source>No metrics found</source>
         <translation>Keine Metriken gefunden</translation>
     </message>
-    <message numerus="yes">
-        <source>%n resource(s)</source>
-        <translation>
-            <numerusform>%n Ressource</numerusform>
-            <numerusform>%n Ressourcen</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n metric(s)</source>
-        <translation>
-            <numerusform>%n Metrik</numerusform>
-            <numerusform>%n Metriken</numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1
 %2
@@ -3674,6 +3660,34 @@ Ressource: %3</translation>
     <message>
         <source>Charted on</source>
         <translation>Dargestellt in</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n resource</source>
+        <translation>
+            <numerusform>%n Ressource</numerusform>
+            <numerusform>%n Ressourcen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n resources</source>
+        <translation>
+            <numerusform>%n Ressource</numerusform>
+            <numerusform>%n Ressourcen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n metric</source>
+        <translation>
+            <numerusform>%n Metrik</numerusform>
+            <numerusform>%n Metriken</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n metrics</source>
+        <translation>
+            <numerusform>%n Metrik</numerusform>
+            <numerusform>%n Metriken</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4692,8 +4706,8 @@ Ressource: %3</translation>
         <translation>/s</translation>
     </message>
     <message>
-        <source>summed over devices</source>
-        <translation>summiert über Geräte</translation>
+        <source>sum of devices</source>
+        <translation>Summe aller Geräte</translation>
     </message>
 </context>
 <context>

@@ -78,7 +78,7 @@ int timeAxisTickCount(qint64 durationMs, int plotWidthPx) {
 }
 
 QString valueAxisTitle(const DisplayUnit &unit) {
-    return UnitRegistry::axisTitle(unit); // the symbol, and "(summed over devices)" when so
+    return UnitRegistry::axisTitle(unit); // the symbol, and "(sum of devices)" when so
 }
 
 ValueRange valueAxisRange(double dataMin, double dataMax, double thresholdMin, double thresholdMax,

@@ -11,6 +11,7 @@
 #include <QGraphicsRectItem>
 #include <QGraphicsTextItem>
 #include <QGraphicsView>
+#include <QHelpEvent>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLegend>
@@ -195,6 +196,11 @@ qint64 ChartInteraction::minimumSpanMs() const {
 }
 
 bool ChartInteraction::eventFilter(QObject *watched, QEvent *event) {
+    // Over the plot the crosshair's own tooltip shows the values; the chart's explanation
+    // tooltip would cover it (it still shows over the title, legend and axes).
+    if (watched == m_graphicsView.viewport() && event->type() == QEvent::ToolTip &&
+        plotInViewport().contains(static_cast<QHelpEvent *>(event)->pos()))
+        return true;
     if (watched == m_graphicsView.viewport() && handleMouse(event))
         return true;
     if (watched == &m_graphicsView && event->type() == QEvent::KeyPress &&

@@ -2,6 +2,7 @@
 
 #include "core/model/unit.h"
 
+#include <QCoreApplication>
 #include <QSortFilterProxyModel>
 
 #include <algorithm>
@@ -9,6 +10,19 @@
 namespace mlwatch {
 
 namespace {
+
+enum class Counted { Resources, Metrics };
+
+// "1 resource" / "5 resources": English needs both forms in the source text, since the app
+// ships no English translation that would supply %n plurals.
+QString countText(int n, Counted what) {
+    if (what == Counted::Resources)
+        return n == 1
+                   ? QCoreApplication::translate("mlwatch::MetricBrowserModel", "%n resource", nullptr, n)
+                   : QCoreApplication::translate("mlwatch::MetricBrowserModel", "%n resources", nullptr, n);
+    return n == 1 ? QCoreApplication::translate("mlwatch::MetricBrowserModel", "%n metric", nullptr, n)
+                  : QCoreApplication::translate("mlwatch::MetricBrowserModel", "%n metrics", nullptr, n);
+}
 
 bool sameAccounts(const QList<DiscoveredAccount> &a, const QList<DiscoveredAccount> &b) {
     if (a.size() != b.size())
@@ -155,10 +169,10 @@ void MetricBrowserModel::build() {
         Node &filled = m_nodes.at(size_t(accountNode));
         filled.details = filled.children.isEmpty()
                              ? tr("No metrics found")
-                             : tr("%n resource(s)", nullptr, int(filled.children.size()));
+                             : countText(int(filled.children.size()), Counted::Resources);
         for (int child : std::as_const(filled.children)) {
             Node &resource = m_nodes.at(size_t(child));
-            resource.details = tr("%n metric(s)", nullptr, int(resource.children.size()));
+            resource.details = countText(int(resource.children.size()), Counted::Metrics);
         }
     }
 }

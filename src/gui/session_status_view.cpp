@@ -6,6 +6,7 @@
 #include "core/net/http_client.h"
 #include "core/session/monitor_session.h"
 #include "gui/chart_feed.h"
+#include "gui/eliding_label.h"
 
 #include <QDateTime>
 #include <QHBoxLayout>
@@ -25,7 +26,7 @@ SessionStatusView::SessionStatusView(MonitorSession &session, const QString &acc
     m_errors->setObjectName(QStringLiteral("fetchErrorLabel"));
     m_errors->setTextFormat(Qt::PlainText);
     m_errors->setMinimumWidth(80);
-    m_notices = new QLabel(this);
+    m_notices = new ElidingLabel(this);
     m_notices->setObjectName(QStringLiteral("alertNoticeLabel"));
     m_notices->setTextFormat(Qt::PlainText);
     m_notices->hide();
@@ -56,13 +57,12 @@ SessionStatusView::SessionStatusView(MonitorSession &session, const QString &acc
     m_cancel->hide();
     m_progressDelay = new QTimer(this);
     m_progressDelay->setSingleShot(true);
-    m_account = new QLabel(accountLabel, this);
+    m_account = new ElidingLabel(this);
+    m_account->setText(accountLabel);
     m_account->setObjectName(QStringLiteral("accountLabel"));
     m_account->setToolTip(tr("The accounts whose metrics are shown: %1").arg(accountLabel));
-    // The account names can be long (three clouds in the demo): they give way before the
-    // counters do, so the status bar never makes the window wider than the screen.
-    for (QLabel *yielding : {m_account, m_notices})
-        yielding->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    // The account names and notices can be long (three clouds in the demo): they are elided
+    // before the counters give way, so the status bar never makes the window wider than the screen.
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(4, 0, 4, 0);

@@ -153,7 +153,7 @@ void TestInsightEngine::rules_data() {
     }
     {
         // SageMaker sums utilisations over devices: per device where the instance type is known
-        // (as the axis shows it), named "summed over devices" where it is not.
+        // (as the axis shows it), named "sum of devices" where it is not.
         auto cpu = series(QStringLiteral("CPUUtilization"), QStringLiteral("Average"),
                           QStringLiteral("CPU utilisation"));
         auto gpu = series(QStringLiteral("GPUUtilization"), QStringLiteral("Average"),
@@ -176,8 +176,8 @@ void TestInsightEngine::rules_data() {
             << QStringList{QStringLiteral("training.input-bound|training/cpu-gpu/h")}
             << QStringLiteral("Input pipeline is the bottleneck")
             << (QStringLiteral(
-                    "GPU utilisation (summed over devices) averaged 18 % while CPU utilisation (summed "
-                    "over devices) averaged 93 % ") +
+                    "GPU utilisation (sum of devices) averaged 18 % while CPU utilisation (sum of "
+                    "devices) averaged 93 % ") +
                 kDay24 +
                 QStringLiteral("; the limits are below 30 % for the GPU and above 80 % for the CPU."));
     }

@@ -234,7 +234,7 @@ void TestUnitRegistry::chartScaling() {
     QCOMPARE(d.symbol, QStringLiteral("%"));
     QCOMPARE(!d.note.isEmpty(), noted);
     if (noted)
-        QCOMPARE(d.note, QStringLiteral("summed over devices"));
+        QCOMPARE(d.note, QStringLiteral("sum of devices"));
     // One series alone gets the same answer per series.
     if (series.size() == 1) {
         const DisplayUnit s = UnitRegistry::forSeries(Unit::Percent, series.first(), instanceType);
@@ -246,8 +246,8 @@ void TestUnitRegistry::chartScaling() {
 void TestUnitRegistry::axisTitleNamesTheNote() {
     DisplayUnit d = UnitRegistry::displayUnit(Unit::Percent);
     QCOMPARE(UnitRegistry::axisTitle(d), QStringLiteral("%"));
-    d.note = QStringLiteral("summed over devices");
-    QCOMPARE(UnitRegistry::axisTitle(d), QStringLiteral("% (summed over devices)"));
+    d.note = QStringLiteral("sum of devices");
+    QCOMPARE(UnitRegistry::axisTitle(d), QStringLiteral("% (sum of devices)"));
     QCOMPARE(UnitRegistry::axisTitle(UnitRegistry::displayUnit(Unit::None)), QStringLiteral("value"));
 }
 

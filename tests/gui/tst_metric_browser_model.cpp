@@ -86,21 +86,21 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("tree");
         QTest::newRow("aws: metrics grouped by the catalog's resource, across namespaces")
             << QList<DiscoveredAccount>{awsAccount()}
-            << QStringList{QStringLiteral("AWS — Demo cloud | 3 resource(s)"),
-                           QStringLiteral("  churn-endpoint/AllTraffic | 3 metric(s)"),
+            << QStringList{QStringLiteral("AWS — Demo cloud | 3 resources"),
+                           QStringLiteral("  churn-endpoint/AllTraffic | 3 metrics"),
                            QStringLiteral("    CPUUtilization | /aws/sagemaker/Endpoints"),
                            QStringLiteral("    Invocations | AWS/SageMaker"),
                            QStringLiteral("    ModelLatency | AWS/SageMaker"),
-                           QStringLiteral("  churn-train/algo-1 | 2 metric(s)"),
+                           QStringLiteral("  churn-train/algo-1 | 2 metrics"),
                            QStringLiteral("    CPUUtilization | /aws/sagemaker/TrainingJobs"),
                            QStringLiteral("    GPUUtilization | /aws/sagemaker/TrainingJobs"),
-                           QStringLiteral("  ml-datasets | 1 metric(s)"),
+                           QStringLiteral("  ml-datasets | 1 metric"),
                            QStringLiteral("    BucketSizeBytes | AWS/S3")};
         QTest::newRow("azure: a cluster's metrics under workspace/cluster")
             << QList<DiscoveredAccount>{azureAccount()}
             << QStringList{
-                   QStringLiteral("Azure — Fraud | 1 resource(s)"),
-                   QStringLiteral("  fraud-ml/cpu-cluster | 7 metric(s)"),
+                   QStringLiteral("Azure — Fraud | 1 resource"),
+                   QStringLiteral("  fraud-ml/cpu-cluster | 7 metrics"),
                    QStringLiteral("    Active Cores | Microsoft.MachineLearningServices/workspaces"),
                    QStringLiteral("    Active Nodes | Microsoft.MachineLearningServices/workspaces"),
                    QStringLiteral("    CpuUtilization | Microsoft.MachineLearningServices/workspaces"),
@@ -135,23 +135,23 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("tree");
         QTest::newRow("a metric name keeps its resource and account, drops the rest")
             << QStringLiteral("latency")
-            << QStringList{QStringLiteral("AWS — Demo cloud | 3 resource(s)"),
-                           QStringLiteral("  churn-endpoint/AllTraffic | 3 metric(s)"),
+            << QStringList{QStringLiteral("AWS — Demo cloud | 3 resources"),
+                           QStringLiteral("  churn-endpoint/AllTraffic | 3 metrics"),
                            QStringLiteral("    ModelLatency | AWS/SageMaker")};
         QTest::newRow("a resource name keeps all its metrics")
             << QStringLiteral("CHURN-TRAIN")
-            << QStringList{QStringLiteral("AWS — Demo cloud | 3 resource(s)"),
-                           QStringLiteral("  churn-train/algo-1 | 2 metric(s)"),
+            << QStringList{QStringLiteral("AWS — Demo cloud | 3 resources"),
+                           QStringLiteral("  churn-train/algo-1 | 2 metrics"),
                            QStringLiteral("    CPUUtilization | /aws/sagemaker/TrainingJobs"),
                            QStringLiteral("    GPUUtilization | /aws/sagemaker/TrainingJobs")};
         QTest::newRow("a namespace in the details column")
             << QStringLiteral("AWS/S3")
-            << QStringList{QStringLiteral("AWS — Demo cloud | 3 resource(s)"),
-                           QStringLiteral("  ml-datasets | 1 metric(s)"),
+            << QStringList{QStringLiteral("AWS — Demo cloud | 3 resources"),
+                           QStringLiteral("  ml-datasets | 1 metric"),
                            QStringLiteral("    BucketSizeBytes | AWS/S3")};
         QTest::newRow("a dimension value") << QStringLiteral("StandardStorage")
-                                           << QStringList{QStringLiteral("AWS — Demo cloud | 3 resource(s)"),
-                                                          QStringLiteral("  ml-datasets | 1 metric(s)"),
+                                           << QStringList{QStringLiteral("AWS — Demo cloud | 3 resources"),
+                                                          QStringLiteral("  ml-datasets | 1 metric"),
                                                           QStringLiteral("    BucketSizeBytes | AWS/S3")};
         QTest::newRow("no match: nothing") << QStringLiteral("no-such-metric") << QStringList{};
     }

@@ -500,7 +500,7 @@ QList<Insight> InsightEngine::evaluate(const InsightInput &input, const SeriesSt
                 continue;
             s.display = display;
             s.name = spec.legend.isEmpty() ? spec.query.metricName : spec.legend;
-            // "CPU utilisation (summed over devices)": the numbers are a sum, and the evidence says so.
+            // "CPU utilisation (sum of devices)": the numbers are a sum, and the evidence says so.
             if (!display.note.isEmpty())
                 s.name = tr("%1 (%2)", "series name (unit note)").arg(s.name, display.note);
             const SeriesData data = store.series(spec.query.seriesKey());

@@ -33,7 +33,7 @@ struct InsightInput {
 // datapoints inside the window count; missing periods are gaps and never count as zeros, and
 // non-finite values are skipped. Every number is in the chart's display unit
 // (UnitRegistry::forChart: per device where the instance type is known), so the evidence reads
-// like the axis; a series the axis notes as "summed over devices" is named so in the evidence. A series needs
+// like the axis; a series the axis notes as "sum of devices" is named so in the evidence. A series needs
 // kMinPoints datapoints in the window before any rule uses it: fewer, and the rule stays silent rather than
 // guess.
 //

@@ -26,7 +26,7 @@ struct DisplayUnit {
     double scale = 1.0;
     QString symbol;   // translated, e.g. "%", "ms", "GiB"; empty for plain counts
     int decimals = 2; // digits after the point worth showing (tooltips, threshold entry)
-    // Translated remark for the axis title, e.g. "summed over devices" when a utilisation is a
+    // Translated remark for the axis title, e.g. "sum of devices" when a utilisation is a
     // sum over vCPUs / GPUs whose count is unknown; empty otherwise.
     QString note;
 };

@@ -202,7 +202,7 @@ DisplayUnit UnitRegistry::forSeries(Unit raw, const MetricQuery &query, const QS
     if (devices > 0)
         unit.scale /= devices;
     else
-        unit.note = tr("summed over devices");
+        unit.note = tr("sum of devices");
     return unit;
 }
 
@@ -225,7 +225,7 @@ DisplayUnit UnitRegistry::forChart(const ChartSpec &chart) {
     if (allSummed && counts.size() == 1 && *counts.begin() > 0)
         unit.scale /= *counts.begin();
     else
-        unit.note = tr("summed over devices");
+        unit.note = tr("sum of devices");
     return unit;
 }
 

@@ -11,7 +11,7 @@ namespace mlwatch {
 
 struct ChartSpec;
 
-// The processors of one instance type: what a utilisation summed over devices is summed over.
+// The processors of one instance type: what a utilisation summed over devices sums.
 struct InstanceDevices {
     int vcpus = 0;
     int gpus = 0;
@@ -51,8 +51,8 @@ public:
     static int deviceCount(DeviceKind kind, const QString &instanceType);
 
     // The display unit of one series: displayUnit(raw), divided by its device count when it is
-    // summed over devices and `instanceType` is known; when summed but the count is unknown the
-    // value stays summed and `note` says so ("summed over devices").
+    // sum of devices and `instanceType` is known; when summed but the count is unknown the
+    // value stays summed and `note` says so ("sum of devices").
     static DisplayUnit forSeries(Unit raw, const MetricQuery &query, const QString &instanceType = QString());
 
     // The display unit of a chart (one scale for every series on it, the axis and the thresholds).
