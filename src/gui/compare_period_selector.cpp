@@ -5,28 +5,22 @@
 namespace mlwatch {
 
 ComparePeriodSelector::ComparePeriodSelector(QWidget *parent)
-    : QComboBox(parent) {
-    setAccessibleName(tr("Compare with previous period"));
-    setToolTip(tr("Overlay the same time range a day or a week earlier on every chart"));
-    setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    addItem(tr("No comparison"), qint64(0));
-    addItem(tr("1 day earlier"), CompareOffset::kDaySeconds);
-    addItem(tr("1 week earlier"), CompareOffset::kWeekSeconds);
-    setCurrentIndex(0);
+    : DurationChoiceBox(tr("Compare with previous period"),
+                        tr("Overlay the same time range a day or a week earlier on every chart"),
+                        {{tr("No comparison"), 0},
+                         {tr("1 day earlier"), CompareOffset::kDaySeconds},
+                         {tr("1 week earlier"), CompareOffset::kWeekSeconds}},
+                        parent) {
     connect(this, &QComboBox::currentIndexChanged, this,
             [this] { Q_EMIT offsetSecondsChanged(offsetSeconds()); });
 }
 
 qint64 ComparePeriodSelector::offsetSeconds() const {
-    return currentData().toLongLong();
+    return currentSeconds();
 }
 
 bool ComparePeriodSelector::setOffsetSeconds(qint64 seconds) {
-    const int index = findData(seconds);
-    if (index < 0)
-        return false;
-    setCurrentIndex(index);
-    return true;
+    return selectSeconds(seconds);
 }
 
 } // namespace mlwatch

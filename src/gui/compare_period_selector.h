@@ -1,13 +1,13 @@
 #pragma once
 
-#include <QComboBox>
+#include "gui/duration_choice_box.h"
 
 namespace mlwatch {
 
 // The toolbar's "Compare with previous period": Off, 1 day earlier, 1 week earlier. Each chart
 // then overlays the same window that much earlier (see CompareOffset). Emits
 // offsetSecondsChanged only when the choice changes (0 = off).
-class ComparePeriodSelector : public QComboBox {
+class ComparePeriodSelector : public DurationChoiceBox {
     Q_OBJECT
 public:
     explicit ComparePeriodSelector(QWidget *parent = nullptr);

@@ -3,31 +3,26 @@
 namespace mlwatch {
 
 RefreshIntervalSelector::RefreshIntervalSelector(QWidget *parent)
-    : QComboBox(parent) {
-    setAccessibleName(tr("Auto-refresh interval"));
-    setToolTip(tr("How often every chart is refreshed by itself. CloudWatch bills each metric of "
-                  "each refresh; the status bar shows the estimate."));
-    setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    addItem(tr("Off"), 0);
-    addItem(tr("Every minute"), 60);
-    addItem(tr("Every 5 minutes"), 300);
-    addItem(tr("Every 15 minutes"), 900);
-    addItem(tr("Every hour"), 3600);
-    setCurrentIndex(findData(kDefaultIntervalSeconds));
+    : DurationChoiceBox(tr("Auto-refresh interval"),
+                        tr("How often every chart is refreshed by itself. CloudWatch bills each metric of "
+                           "each refresh; the status bar shows the estimate."),
+                        {{tr("Off"), 0},
+                         {tr("Every minute"), 60},
+                         {tr("Every 5 minutes"), 300},
+                         {tr("Every 15 minutes"), 900},
+                         {tr("Every hour"), 3600}},
+                        parent) {
+    selectSeconds(kDefaultIntervalSeconds);
     connect(this, &QComboBox::currentIndexChanged, this,
             [this] { Q_EMIT intervalSecondsChanged(intervalSeconds()); });
 }
 
 int RefreshIntervalSelector::intervalSeconds() const {
-    return currentData().toInt();
+    return int(currentSeconds());
 }
 
 bool RefreshIntervalSelector::setIntervalSeconds(int seconds) {
-    const int index = findData(seconds);
-    if (index < 0)
-        return false;
-    setCurrentIndex(index);
-    return true;
+    return selectSeconds(seconds);
 }
 
 } // namespace mlwatch

@@ -1,13 +1,13 @@
 #pragma once
 
-#include <QComboBox>
+#include "gui/duration_choice_box.h"
 
 namespace mlwatch {
 
 // The toolbar's auto-refresh interval: Off, 1 min, 5 min, 15 min, 1 h. CloudWatch bills every
 // metric of every refresh, so the choice is explicit and remembered (SettingsKeys::kAutoRefreshSeconds).
 // Emits intervalSecondsChanged only when the choice changes (0 = off).
-class RefreshIntervalSelector : public QComboBox {
+class RefreshIntervalSelector : public DurationChoiceBox {
     Q_OBJECT
 public:
     explicit RefreshIntervalSelector(QWidget *parent = nullptr);

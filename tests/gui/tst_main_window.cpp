@@ -1,6 +1,6 @@
 // The main window against the real thing: a DemoCloud on loopback (real CloudWatch wire format,
 // real SigV4), a real MonitorSession, real widgets under the offscreen platform.
-#include "../support/manual_clock.h"
+#include "../support/demo_window_fixture.h"
 #include "charts/metric_chart_view.h"
 #include "core/alerts/alert_engine.h"
 #include "core/fetch/fetch_scheduler.h"
@@ -33,38 +33,15 @@ Q_DECLARE_METATYPE(mlwatch::Stage)
 
 namespace {
 
-constexpr int kNetworkTimeoutMs = 60'000; // generous: a loaded CI machine, several pages
+constexpr int kNetworkTimeoutMs = test::kDemoNetworkTimeoutMs;
 constexpr qint64 kDaySeconds = 24 * 3600;
 
-// Demo cloud, session and window, built in dependency order and torn down in reverse.
-struct Fixture {
-    test::ManualClock clock;
-    demo::DemoCloud cloud;
-    std::unique_ptr<MonitorSession> session;
-    std::unique_ptr<MainWindow> window;
-
-    bool start() {
-        if (!cloud.start(clock.nowUtc()))
-            return false;
-        session = std::make_unique<MonitorSession>(clock, cloud.resolved(),
-                                                   QStringLiteral("Demo cloud (simulated AWS)"));
-        window = std::make_unique<MainWindow>(*session, clock, QStringLiteral("Demo cloud (simulated AWS)"));
-        window->resize(1280, 800);
-        window->show();
-        return QTest::qWaitForWindowExposed(window.get());
-    }
-
-    // Starts the session and waits for discovery and the first fetch.
-    bool startAndFetch() {
-        QSignalSpy ready(session.get(), &MonitorSession::chartsReady);
-        QSignalSpy fetched(&session->scheduler(), &FetchScheduler::fetchFinished);
-        session->start();
-        return fetched.wait(kNetworkTimeoutMs) || !fetched.isEmpty();
-    }
-
-    ~Fixture() {
-        window.reset();
-        session.reset();
+// Demo cloud, session and window; start() leaves the session unstarted, so that tests can look
+// before discovery; startAndFetch() (DemoSessionFixture) then starts it and awaits the first fetch.
+struct Fixture : test::DemoWindowFixture {
+    Fixture() {
+        options.accountLabel = QStringLiteral("Demo cloud (simulated AWS)");
+        options.awaitFirstFetch = false;
     }
 
     QTabWidget *tabs() const { return window->findChild<QTabWidget *>(QStringLiteral("stageTabs")); }

@@ -1,7 +1,7 @@
 // Choosing what is charted, against the real thing: a DemoCloud on loopback, a real MonitorSession
 // and MainWindow under the offscreen platform. The metric browser adds a chart to a tab (and its
 // series is fetched); every chart's Rename / Move / Remove actions change its tab.
-#include "../support/manual_clock.h"
+#include "../support/demo_window_fixture.h"
 #include "charts/metric_chart_view.h"
 #include "core/catalog/custom_chart.h"
 #include "core/fetch/fetch_scheduler.h"
@@ -32,34 +32,11 @@ using namespace mlwatch;
 
 namespace {
 
-constexpr int kNetworkTimeoutMs = 60'000; // generous: a loaded CI machine
+constexpr int kNetworkTimeoutMs = test::kDemoNetworkTimeoutMs;
 
-struct Fixture {
-    test::ManualClock clock;
-    demo::DemoCloud cloud;
-    std::unique_ptr<MonitorSession> session;
-    std::unique_ptr<MainWindow> window;
-
-    bool start() {
-        if (!cloud.start(clock.nowUtc()))
-            return false;
-        session = std::make_unique<MonitorSession>(clock, cloud.resolved(), QStringLiteral("Demo cloud"));
-        window = std::make_unique<MainWindow>(*session, clock, QStringLiteral("Demo cloud"));
-        window->resize(1280, 800);
-        window->show();
-        if (!QTest::qWaitForWindowExposed(window.get()))
-            return false;
-        // The pointer rests on the menu bar, off the charts that these tests rebuild.
-        QTest::mouseMove(window->menuBar(), QPoint(2, 2));
-        QSignalSpy fetched(&session->scheduler(), &FetchScheduler::fetchFinished);
-        session->start();
-        return fetched.wait(kNetworkTimeoutMs) || !fetched.isEmpty();
-    }
-
-    ~Fixture() {
-        window.reset();
-        session.reset();
-    }
+struct Fixture : test::DemoWindowFixture {
+    // The pointer rests on the menu bar, off the charts that these tests rebuild.
+    Fixture() { options.pointerOnMenuBar = true; }
 
     QStringList ids(Stage stage) const {
         QStringList out;

@@ -1,6 +1,6 @@
 // The status bar against the real thing: a DemoCloud on loopback (real CloudWatch wire format,
 // real SigV4), a real MonitorSession and its FetchScheduler, real widgets under offscreen.
-#include "../support/manual_clock.h"
+#include "../support/demo_window_fixture.h"
 #include "core/fetch/fetch_cost.h"
 #include "core/fetch/fetch_scheduler.h"
 #include "core/net/http_client.h"
@@ -23,31 +23,19 @@ using namespace mlwatch;
 
 namespace {
 
-constexpr int kNetworkTimeoutMs = 60'000; // generous: a loaded CI machine, several pages
+constexpr int kNetworkTimeoutMs = test::kDemoNetworkTimeoutMs;
 
-struct Fixture {
-    test::ManualClock clock;
-    demo::DemoCloud cloud;
-    std::unique_ptr<MonitorSession> session;
+// startAndFetch() (the session's first fetch) comes from DemoSessionFixture.
+struct Fixture : test::DemoSessionFixture {
     std::unique_ptr<SessionStatusView> view;
 
     bool start() {
-        if (!cloud.start(clock.nowUtc()))
+        if (!startSession(QStringLiteral("Demo cloud")))
             return false;
-        session = std::make_unique<MonitorSession>(clock, cloud.resolved(), QStringLiteral("Demo cloud"));
         view = std::make_unique<SessionStatusView>(*session, QStringLiteral("Demo cloud"));
         view->setProgressDelayMs(0); // no timing in tests: show as soon as a fetch starts
         view->show();
         return QTest::qWaitForWindowExposed(view.get());
-    }
-    bool startAndFetch() {
-        QSignalSpy fetched(&session->scheduler(), &FetchScheduler::fetchFinished);
-        session->start();
-        return fetched.wait(kNetworkTimeoutMs) || !fetched.isEmpty();
-    }
-    ~Fixture() {
-        view.reset();
-        session.reset();
     }
     template <typename T = QLabel> T *child(const char *name) const {
         return view->findChild<T *>(QString::fromLatin1(name));

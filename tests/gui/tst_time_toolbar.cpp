@@ -1,7 +1,7 @@
 // The main window's time toolbar against the real thing (DemoCloud on loopback, a real
 // MonitorSession): custom absolute range, auto-refresh interval, compare with previous period,
 // and the tab shortcuts.
-#include "../support/manual_clock.h"
+#include "../support/demo_window_fixture.h"
 #include "charts/metric_chart_view.h"
 #include "core/fetch/fetch_scheduler.h"
 #include "core/model/compare_offset.h"
@@ -36,35 +36,9 @@ using namespace mlwatch;
 
 namespace {
 
-constexpr int kNetworkTimeoutMs = 60'000;
 constexpr qint64 kHourMs = 3600 * 1000;
 
-struct Fixture {
-    test::ManualClock clock;
-    demo::DemoCloud cloud;
-    std::unique_ptr<MonitorSession> session;
-    std::unique_ptr<MainWindow> window;
-
-    bool startAndFetch() {
-        if (!cloud.start(clock.nowUtc()))
-            return false;
-        session = std::make_unique<MonitorSession>(clock, cloud.resolved(), QStringLiteral("Demo cloud"));
-        window = std::make_unique<MainWindow>(*session, clock, QStringLiteral("Demo cloud"));
-        window->resize(1280, 800);
-        window->show();
-        if (!QTest::qWaitForWindowExposed(window.get()))
-            return false;
-        return fetch([this] { session->start(); });
-    }
-    template <typename F> bool fetch(F &&start) {
-        QSignalSpy fetched(&session->scheduler(), &FetchScheduler::fetchFinished);
-        start();
-        return fetched.wait(kNetworkTimeoutMs) || !fetched.isEmpty();
-    }
-    ~Fixture() {
-        window.reset();
-        session.reset();
-    }
+struct Fixture : test::DemoWindowFixture {
     QString label(const char *name) const {
         auto *l = window->findChild<QLabel *>(QString::fromLatin1(name));
         return l ? l->text() : QString();
@@ -85,7 +59,7 @@ private Q_SLOTS:
 
     void customRangeShowsAFixedRangeWithoutAutoRefresh() {
         Fixture f;
-        QVERIFY(f.startAndFetch());
+        QVERIFY(f.start());
         FetchScheduler &scheduler = f.session->scheduler();
         const qint64 end = (f.clock.nowMs() / 60000) * 60000 - 24 * kHourMs;
         const TimeRange range{end - 6 * kHourMs, end};
@@ -117,7 +91,7 @@ private Q_SLOTS:
 
     void customRangeCancelledKeepsThePreset() {
         Fixture f;
-        QVERIFY(f.startAndFetch());
+        QVERIFY(f.start());
         TimeRangeSelector *selector = f.window->timeRangeSelector();
         const qint64 before = selector->windowSeconds();
         selector->customRangeAction()->trigger();
@@ -149,7 +123,7 @@ private Q_SLOTS:
         QFETCH(int, seconds);
         {
             Fixture f;
-            QVERIFY(f.startAndFetch());
+            QVERIFY(f.start());
             RefreshIntervalSelector *box = f.window->timeToolbar()->refreshIntervalSelector();
             QVERIFY(!box->accessibleName().isEmpty());
             QVERIFY(box->setIntervalSeconds(seconds));
@@ -159,7 +133,7 @@ private Q_SLOTS:
                      seconds == 0);
         }
         Fixture again; // the next window starts with it
-        QVERIFY(again.startAndFetch());
+        QVERIFY(again.start());
         QCOMPARE(again.window->timeToolbar()->refreshIntervalSelector()->intervalSeconds(), seconds);
         QCOMPARE(again.session->scheduler().refreshIntervalSeconds(), seconds);
         QSettings().remove(SettingsKeys::kAutoRefreshSeconds);
@@ -167,7 +141,7 @@ private Q_SLOTS:
 
     void compareFetchesTheEarlierPeriodAndChartsOverlayIt() {
         Fixture f;
-        QVERIFY(f.startAndFetch());
+        QVERIFY(f.start());
         FetchScheduler &scheduler = f.session->scheduler();
         const int asked = scheduler.seriesPlanned();
         ComparePeriodSelector *box = f.window->timeToolbar()->comparePeriodSelector();
@@ -189,7 +163,7 @@ private Q_SLOTS:
 
     void cancelledLoadLeavesChartsWithTheirDataSayingCancelled() {
         Fixture f;
-        QVERIFY(f.startAndFetch());
+        QVERIFY(f.start());
         f.window->statusView()->setProgressDelayMs(0);
         auto *cancel = f.window->findChild<QPushButton *>(QStringLiteral("cancelFetchButton"));
         QVERIFY(cancel);
@@ -210,7 +184,7 @@ private Q_SLOTS:
 
     void ctrlPageDownAndUpMoveBetweenTabs() {
         Fixture f;
-        QVERIFY(f.startAndFetch());
+        QVERIFY(f.start());
         auto *tabs = f.window->findChild<QTabWidget *>(QStringLiteral("stageTabs"));
         auto *next = f.window->findChild<QAction *>(QStringLiteral("actionNextTab"));
         auto *previous = f.window->findChild<QAction *>(QStringLiteral("actionPreviousTab"));

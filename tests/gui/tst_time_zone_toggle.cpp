@@ -1,7 +1,7 @@
 // View → Show times in UTC against the real main window (demo cloud on loopback, offscreen):
 // the action reaches every tab's charts, is remembered in the settings, and a new window starts
 // in the remembered mode; View → Reset zoom.
-#include "../support/manual_clock.h"
+#include "../support/demo_window_fixture.h"
 #include "charts/metric_chart_view.h"
 #include "core/fetch/fetch_scheduler.h"
 #include "core/session/monitor_session.h"
@@ -22,31 +22,7 @@ using namespace mlwatch;
 
 namespace {
 
-constexpr int kNetworkTimeoutMs = 60'000;
-
-struct Fixture {
-    test::ManualClock clock;
-    demo::DemoCloud cloud;
-    std::unique_ptr<MonitorSession> session;
-    std::unique_ptr<MainWindow> window;
-
-    bool startAndFetch() {
-        if (!cloud.start(clock.nowUtc()))
-            return false;
-        session = std::make_unique<MonitorSession>(clock, cloud.resolved(), QStringLiteral("Demo cloud"));
-        window = std::make_unique<MainWindow>(*session, clock, QStringLiteral("Demo cloud"));
-        window->resize(1280, 800);
-        window->show();
-        if (!QTest::qWaitForWindowExposed(window.get()))
-            return false;
-        QSignalSpy fetched(&session->scheduler(), &FetchScheduler::fetchFinished);
-        session->start();
-        return fetched.wait(kNetworkTimeoutMs) || !fetched.isEmpty();
-    }
-    ~Fixture() {
-        window.reset();
-        session.reset();
-    }
+struct Fixture : test::DemoWindowFixture {
     QList<MetricChartView *> charts() const {
         QList<MetricChartView *> out;
         for (Stage stage : allStages())
@@ -69,7 +45,7 @@ private Q_SLOTS:
     void showTimesInUtcReachesEveryChartAndIsRemembered() {
         {
             Fixture f;
-            QVERIFY(f.startAndFetch());
+            QVERIFY(f.start());
             auto *action = f.window->findChild<QAction *>(QStringLiteral("actionShowUtc"));
             QVERIFY(action);
             QVERIFY(action->isCheckable());
@@ -87,7 +63,7 @@ private Q_SLOTS:
         }
         // A new window starts the way the last one was left.
         Fixture f;
-        QVERIFY(f.startAndFetch());
+        QVERIFY(f.start());
         auto *action = f.window->findChild<QAction *>(QStringLiteral("actionShowUtc"));
         QVERIFY(action && action->isChecked());
         QVERIFY(!f.charts().isEmpty());
@@ -102,7 +78,7 @@ private Q_SLOTS:
     // View → Reset zoom (Ctrl+0) shows the whole range on the current tab's charts.
     void resetZoomActionResetsTheCurrentTab() {
         Fixture f;
-        QVERIFY(f.startAndFetch());
+        QVERIFY(f.start());
         StageTab *tab = f.window->stageTab(Stage::Monitoring);
         f.window->showStage(Stage::Monitoring);
         QVERIFY(!tab->charts().isEmpty());

@@ -7,7 +7,7 @@
 //  - a file read before discovery answered is applied once it has;
 //  - a malformed, newer or missing file changes nothing and says what is wrong, without a box;
 //  - recent files: newest first, at most eight, a file that is gone is greyed and then forgotten.
-#include "../support/manual_clock.h"
+#include "../support/demo_window_fixture.h"
 #include "charts/metric_chart_view.h"
 #include "core/alerts/alert_engine.h"
 #include "core/fetch/fetch_scheduler.h"
@@ -38,33 +38,16 @@ using namespace mlwatch;
 
 namespace {
 
-constexpr int kNetworkTimeoutMs = 60'000; // generous: a loaded CI machine, several pages
+constexpr int kNetworkTimeoutMs = test::kDemoNetworkTimeoutMs;
 
-struct Fixture {
-    test::ManualClock clock;
-    demo::DemoCloud cloud;
-    std::unique_ptr<MonitorSession> session;
-    std::unique_ptr<MainWindow> window;
-
-    bool start() {
-        if (!cloud.start(clock.nowUtc()))
-            return false;
-        session = std::make_unique<MonitorSession>(clock, cloud.resolved(), QStringLiteral("Demo cloud"));
-        window = std::make_unique<MainWindow>(*session, clock, QStringLiteral("Demo cloud"));
-        window->resize(1280, 800);
-        window->show();
-        return QTest::qWaitForWindowExposed(window.get());
-    }
+struct Fixture : test::DemoWindowFixture {
+    // The session starts in discover(), after a test has opened a workspace or not.
+    Fixture() { options.awaitFirstFetch = false; }
 
     bool discover() {
         QSignalSpy ready(session.get(), &MonitorSession::chartsReady);
         session->start();
         return ready.wait(kNetworkTimeoutMs) || !ready.isEmpty();
-    }
-
-    ~Fixture() {
-        window.reset();
-        session.reset();
     }
 
     WorkspaceController &workspace() const { return *window->workspace(); }
