@@ -2044,6 +2044,10 @@ Herkunft: %2</translation>
         <source>Cannot write %1.</source>
         <translation>%1 kann nicht geschrieben werden.</translation>
     </message>
+    <message>
+        <source>must be an instance type such as ml.g5.2xlarge: 1 to 64 letters, digits, dots, underscores or hyphens.</source>
+        <translation>muss ein Instanztyp wie ml.g5.2xlarge sein: 1 bis 64 Buchstaben, Ziffern, Punkte, Unterstriche oder Bindestriche.</translation>
+    </message>
 </context>
 <context>
     <name>mlwatch::AlertRuleDialog</name>
@@ -3838,6 +3842,14 @@ Ressource: %3</translation>
     <message>
         <source>The account “%1” has no key file or ADC file: import it again in Accounts….</source>
         <translation>Das Konto „%1“ hat keine Schlüsseldatei und keine ADC-Datei: Importieren Sie es erneut unter Konten….</translation>
+    </message>
+    <message>
+        <source>“%1” is not an AWS account that a session can watch.</source>
+        <translation>„%1“ ist kein AWS-Konto, das eine Sitzung beobachten kann.</translation>
+    </message>
+    <message>
+        <source>The account “%1” has no access key: enter it in Accounts….</source>
+        <translation>Das Konto „%1“ hat keinen Zugriffsschlüssel: Geben Sie ihn unter Konten… ein.</translation>
     </message>
 </context>
 <context>

@@ -208,18 +208,8 @@ void AppController::openAccounts() {
         showWelcome();
         return;
     }
-    // What this version watches: one AWS account (the first) and every Azure and Google account.
-    QList<Account> watchable;
-    bool haveAws = false;
-    for (const Account &account : all) {
-        if (account.kind == AccountKind::Aws && !haveAws) {
-            watchable.append(account);
-            haveAws = true;
-        } else if (account.kind != AccountKind::Aws) {
-            watchable.append(account);
-        }
-    }
-    openStoredAccounts(watchable);
+    // Every account is watched: the first AWS one that opens is the session's primary.
+    openStoredAccounts(all);
 }
 
 void AppController::openStoredAccounts(const QList<Account> &accounts) {
@@ -251,9 +241,15 @@ void AppController::composeStoredSession(const Opening &opening) {
     };
     QList<Problem> problems;
     const EndpointPolicy policy = EndpointPolicy::fromSettings(QSettings());
-    std::optional<aws::AwsResolved> awsResolved;
-    std::optional<Account> awsAccount;
-    QString awsLabel;
+    // The AWS accounts in list order, each in its first region (resolveAwsAccount); the first
+    // becomes the session's primary (series keys without an account), the rest carry their id.
+    struct AwsOpen {
+        Account account;
+        AccountSecret secret;
+        aws::AwsResolved resolved;
+        QString label;
+    };
+    QList<AwsOpen> awsAccounts;
     struct AzureOpen {
         Account account;
         AccountSecret secret;
@@ -277,12 +273,11 @@ void AppController::composeStoredSession(const Opening &opening) {
                 problems.append({account.id, cannotOpen, resolved.error().message});
                 continue;
             }
-            awsResolved = *resolved;
-            awsAccount = account;
-            awsLabel = tr("AWS %1 — %2")
-                           .arg(resolved->endpoint.region.isEmpty() ? QStringLiteral("?")
-                                                                    : resolved->endpoint.region,
-                                account.displayName());
+            awsAccounts.append({account, *secret, *resolved,
+                                tr("AWS %1 — %2")
+                                    .arg(resolved->endpoint.region.isEmpty() ? QStringLiteral("?")
+                                                                             : resolved->endpoint.region,
+                                         account.displayName())});
         } else if (account.kind == AccountKind::Gcp) {
             // The token goes to the key file's token_uri: that one is checked and used, not only
             // the copy in the account list.
@@ -304,11 +299,31 @@ void AppController::composeStoredSession(const Opening &opening) {
         }
     }
 
-    m_session = awsResolved ? std::make_unique<MonitorSession>(m_clock, *awsResolved, awsLabel)
-                            : std::make_unique<MonitorSession>(m_clock);
+    m_session = awsAccounts.isEmpty() ? std::make_unique<MonitorSession>(m_clock)
+                                      : std::make_unique<MonitorSession>(
+                                            m_clock, awsAccounts.first().resolved, awsAccounts.first().label);
     QStringList labels;
-    if (awsResolved)
-        labels.append(awsLabel);
+    // Temporary credentials: the status bar warns about the AWS account whose keys lapse first.
+    std::optional<std::pair<QString, QDateTime>> expiry;
+    const auto noteExpiry = [&expiry](const AwsOpen &a) {
+        const QDateTime at = a.resolved.credentials.expiresAt.isValid() ? a.resolved.credentials.expiresAt
+                                                                        : a.account.expiresAt;
+        if (!expiry || (at.isValid() && (!expiry->second.isValid() || at < expiry->second)))
+            expiry = std::make_pair(a.account.displayName(), at);
+    };
+    for (qsizetype i = 0; i < awsAccounts.size(); ++i) {
+        const AwsOpen &a = awsAccounts.at(i);
+        const Result<void> added =
+            i == 0 ? Result<void>()
+                   : m_session->addAwsAccount(a.account, a.secret, a.resolved.endpoint, a.label);
+        if (added) {
+            labels.append(a.label);
+            noteExpiry(a);
+        } else {
+            problems.append({a.account.id, tr("“%1” cannot be opened").arg(a.account.displayName()),
+                             added.error().message});
+        }
+    }
     for (const AzureOpen &a : std::as_const(azureAccounts)) {
         const Result<void> added =
             m_session->addAzureAccount(a.account, a.secret, MonitorSession::azureEndpointFor(a.account));
@@ -338,7 +353,7 @@ void AppController::composeStoredSession(const Opening &opening) {
         m_window->statusView()->showNotice(QStringLiteral("account:") + problem.accountId, problem.heading,
                                            problem.heading + QStringLiteral("\n") + problem.message);
 
-    if (awsAccount) {
+    if (expiry) {
         // Temporary credentials: the status bar warns 15 minutes before they lapse, and after.
         m_expiryWatcher = std::make_unique<CredentialExpiryWatcher>(m_clock);
         CredentialExpiryWatcher *watcher = m_expiryWatcher.get();
@@ -349,9 +364,7 @@ void AppController::composeStoredSession(const Opening &opening) {
             else
                 status->showNotice(kExpiryNoticeKey, watcher->shortText(), watcher->fullText());
         });
-        watcher->watch(awsAccount->displayName(), awsResolved->credentials.expiresAt.isValid()
-                                                      ? awsResolved->credentials.expiresAt
-                                                      : awsAccount->expiresAt);
+        watcher->watch(expiry->first, expiry->second);
     }
     Q_EMIT accountsOpened();
 }

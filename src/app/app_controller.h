@@ -40,8 +40,8 @@ class DemoGoogleCloud;
 } // namespace demo
 
 // The `mlwatch` executable's composition: which accounts to watch (the demo clouds — simulated
-// AWS, Azure and Google Cloud side by side — or this machine's account store: its first AWS
-// account and every Azure and Google account, their secrets read from the keychain), the session for them,
+// AWS, Azure and Google Cloud side by side — or this machine's account store: every AWS, Azure and
+// Google account, the first AWS one as primary, secrets from the keychain), the session for them,
 // the rules people made (UserRuleStore, beside the alert history), the alert notifications (desktop over
 // D-Bus, webhooks) with the person's notification settings, the window and, where the desktop has a tray, the
 // tray icon. Members are declared in dependency order so they are destroyed in reverse: tray, window,
@@ -84,9 +84,10 @@ public:
     // Starts the simulated AWS, Azure and Google clouds on loopback and shows their accounts side
     // by side. False when the AWS one cannot listen (one of the others that cannot is left out).
     bool openDemo();
-    // Loads this machine's accounts and opens the first AWS account and every Azure and Google account
-    // (asynchronously: the secrets come from the keychain), or shows the welcome page / the
-    // page that says why not.
+    // Loads this machine's accounts and opens every AWS (each in its first region), Azure and Google
+    // account (asynchronously: the secrets come from the keychain); one that cannot be opened is
+    // named in the status bar and the others open. Shows the welcome page, or the page that says
+    // why not, when none can.
     void openAccounts();
     // The tab to show first (for screenshots and for people who live in one stage).
     void setInitialStage(std::optional<Stage> stage) { m_initialStage = stage; }

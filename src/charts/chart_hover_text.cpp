@@ -1,5 +1,7 @@
 #include "charts/chart_hover_text.h"
 
+#include "core/model/unit_registry.h"
+
 #include <QCoreApplication>
 #include <QLocale>
 #include <QStringList>
@@ -48,7 +50,9 @@ QString ChartHoverText::text(const ChartRenderRequest &request, const DisplayUni
         const qint64 periodMs =
             std::max<qint64>(std::max(1, request.periodSeconds), spec.query.periodSeconds) * 1000;
         const qsizetype at = nearestSample(data, timeMs, periodMs);
-        const double value = at >= 0 ? data.values.at(at) * unit.scale : std::nan("");
+        // Per series (CPU per vCPU next to GPU per GPU); `unit` gives the symbol.
+        const double scale = UnitRegistry::seriesScale(request.spec, i);
+        const double value = at >= 0 ? data.values.at(at) * scale : std::nan("");
         lines.append(QCoreApplication::translate("mlwatch::MetricChartView", "%1: %2", "series legend: value")
                          .arg(spec.legend, std::isfinite(value) ? valueText(value, unit, locale)
                                                                 : QCoreApplication::translate(

@@ -110,7 +110,7 @@ QColor faintOver(const QColor &color, const QColor &background) {
 
 ChartScene::ChartScene(const ChartSpec &spec)
     : m_spec(spec)
-    , m_unit(UnitRegistry::forChart(spec)) // per device when the instance type is known
+    , m_unit(UnitRegistry::forChart(spec)) // the axis; series scale per device (seriesScale)
     , m_palette(ChartPalette::print())
     , m_seriesIndex(size_t(spec.series.size()))
     , m_overlayIndex(size_t(spec.series.size())) {
@@ -330,6 +330,8 @@ ChartRenderStats ChartScene::update(const ChartRenderRequest &request, int reduc
     double dataMax = dataMin;
     for (qsizetype i = 0; i < m_spec.series.size(); ++i) {
         const ChartSeriesSpec &spec = m_spec.series.at(i);
+        // Per series: CPU over its vCPUs next to GPU over its GPUs (UnitRegistry::seriesScale).
+        const double scale = UnitRegistry::seriesScale(m_spec, i);
         const SeriesData series = i < request.series.size() ? request.series.at(i) : SeriesData();
         const qint64 gapMs = gapMsFor(request, i);
         const bool hasData = pointsInWindow(series, window) > 0;
@@ -343,22 +345,21 @@ ChartRenderStats ChartScene::update(const ChartRenderRequest &request, int reduc
         if (hidden) {
             ++stats.hiddenSeries;
             if (!axesOnly) {
-                m_lines->setPoints(Layer::Data, i, {}, m_unit.scale);
-                m_lines->setPoints(Layer::Overlay, i, {}, m_unit.scale);
+                m_lines->setPoints(Layer::Data, i, {}, scale);
+                m_lines->setPoints(Layer::Overlay, i, {}, scale);
             }
             continue;
         }
         const SeriesData overlay = i < request.overlay.size() ? request.overlay.at(i) : SeriesData();
         const qint64 shift = request.overlayShiftMs;
         if (axesOnly) {
-            widenByExtent(dataMin, dataMax, m_seriesIndex[size_t(i)], series, window, 0, m_unit.scale);
-            widenByExtent(dataMin, dataMax, m_overlayIndex[size_t(i)], overlay, window, shift, m_unit.scale);
+            widenByExtent(dataMin, dataMax, m_seriesIndex[size_t(i)], series, window, 0, scale);
+            widenByExtent(dataMin, dataMax, m_overlayIndex[size_t(i)], overlay, window, shift, scale);
             continue;
         }
         m_lines->setPoints(
             Layer::Data, i,
-            m_seriesIndex[size_t(i)].reduce(series, window.startMs, window.endMs, width, gapMs),
-            m_unit.scale);
+            m_seriesIndex[size_t(i)].reduce(series, window.startMs, window.endMs, width, gapMs), scale);
         const SeriesPolylineItem::Line &line = m_lines->line(Layer::Data, i);
         if (!line.points.isEmpty())
             widen(dataMin, dataMax, line.min, line.max);
@@ -370,7 +371,7 @@ ChartRenderStats ChartScene::update(const ChartRenderRequest &request, int reduc
             m_lines->setPoints(Layer::Overlay, i,
                                m_overlayIndex[size_t(i)].reduce(overlay, window.startMs - shift,
                                                                 window.endMs - shift, width, gapMs),
-                               m_unit.scale, double(shift));
+                               scale, double(shift));
             const SeriesPolylineItem::Line &faintLine = m_lines->line(Layer::Overlay, i);
             if (!faintLine.points.isEmpty())
                 widen(dataMin, dataMax, faintLine.min, faintLine.max);

@@ -4,6 +4,7 @@
 #include "demo/demo_dataset.h"
 #include "demo/demo_request_reader.h"
 #include "demo/demo_response_writer.h"
+#include "demo/demo_sagemaker.h"
 #include "demo/demo_signature_check.h"
 
 #include <QCryptographicHash>
@@ -41,6 +42,17 @@ bool matchesFilters(const MetricDescriptor &m, const ListMetricsInput &in) {
         });
 }
 
+ReceivedRequest receivedOf(const QHttpServerRequest &request) {
+    ReceivedRequest received;
+    received.method = QByteArrayLiteral("POST");
+    received.pathAndQuery = request.url().path(QUrl::FullyEncoded).toUtf8();
+    if (request.url().hasQuery())
+        received.pathAndQuery += '?' + request.url().query(QUrl::FullyEncoded).toUtf8();
+    received.headers = request.headers();
+    received.body = request.body();
+    return received;
+}
+
 QHttpServerResponse toHttpResponse(const DemoReply &reply) {
     QHttpServerResponse response(reply.contentType, reply.body,
                                  static_cast<QHttpServerResponse::StatusCode>(reply.status));
@@ -69,6 +81,7 @@ struct DemoCloud::Impl {
     aws::AwsCredentials accepted = DemoCloud::credentials();
     std::unique_ptr<DemoDataset> dataset;
 
+    QString sageMakerFault; // an error type every SageMaker call answers; empty: none
     DemoFault fault = DemoFault::Throttle;
     int faultsLeft = 0;
 
@@ -90,6 +103,7 @@ struct DemoCloud::Impl {
 
     QHttpServerResponse handle(const QHttpServerRequest &request);
     DemoReply process(const QHttpServerRequest &request, const QString &requestId);
+    DemoReply sageMaker(const QHttpServerRequest &request, const QByteArray &target);
     DemoReply getMetricData(aws::CloudWatchProtocol protocol, const QByteArray &body,
                             const QString &requestId) const;
     DemoReply listMetrics(aws::CloudWatchProtocol protocol, const QByteArray &body,
@@ -119,20 +133,15 @@ DemoReply DemoCloud::Impl::process(const QHttpServerRequest &request, const QStr
             protocol,
             DemoError{405, QStringLiteral("InvalidAction"), QStringLiteral("Only POST is supported."), true},
             requestId);
+    if (DemoSageMaker::isSageMakerTarget(target))
+        return sageMaker(request, target);
     const DemoOutcome<QString> action = DemoRequestReader::action(protocol, target, request.body());
     if (!action.ok())
         return DemoResponseWriter::error(protocol, action.error(), requestId);
     calls.append(action.value());
 
-    ReceivedRequest received;
-    received.method = QByteArrayLiteral("POST");
-    received.pathAndQuery = request.url().path(QUrl::FullyEncoded).toUtf8();
-    if (request.url().hasQuery())
-        received.pathAndQuery += '?' + request.url().query(QUrl::FullyEncoded).toUtf8();
-    received.headers = request.headers();
-    received.body = request.body();
     if (const std::optional<DemoError> authError =
-            DemoSignatureCheck::verify(received, accepted, region(), kService, serverNow()))
+            DemoSignatureCheck::verify(receivedOf(request), accepted, region(), kService, serverNow()))
         return DemoResponseWriter::error(protocol, *authError, requestId);
 
     if (faultsLeft > 0) {
@@ -162,6 +171,14 @@ DemoReply DemoCloud::Impl::process(const QHttpServerRequest &request, const QStr
                   QStringLiteral("Could not find operation %1 for version 2010-08-01").arg(action.value()),
                   true},
         requestId);
+}
+
+DemoReply DemoCloud::Impl::sageMaker(const QHttpServerRequest &request, const QByteArray &target) {
+    calls.append(QString::fromLatin1(target));
+    if (const std::optional<DemoError> authError = DemoSignatureCheck::verify(
+            receivedOf(request), accepted, region(), QStringLiteral("sagemaker"), serverNow()))
+        return DemoSageMaker::error(authError->httpStatus, authError->code, authError->message);
+    return DemoSageMaker::answer(target, request.body(), *dataset, sageMakerFault);
 }
 
 DemoReply DemoCloud::Impl::getMetricData(aws::CloudWatchProtocol protocol, const QByteArray &body,
@@ -298,6 +315,10 @@ void DemoCloud::injectFaults(DemoFault fault, int count) {
 
 void DemoCloud::setAcceptedCredentials(const aws::AwsCredentials &credentials) {
     d->accepted = credentials;
+}
+
+void DemoCloud::setSageMakerFault(const QString &errorType) {
+    d->sageMakerFault = errorType;
 }
 
 void DemoCloud::setClockOffsetSeconds(qint64 seconds) {

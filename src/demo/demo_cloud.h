@@ -22,8 +22,10 @@ enum class DemoFault {
 // QHttpServer. It speaks the real wire formats — GetMetricData and ListMetrics over JSON 1.0
 // (X-Amz-Target) and over the query protocol (form body, XML answer) — and checks each request's
 // SigV4 signature against the dummy demo credentials, so the demo runs the very code path that
-// talks to AWS. Its data is deterministic and covers the 30 days before `nowUtc` at 1-minute
-// resolution, telling the story of the five workflow stages (see demo_dataset.h).
+// talks to AWS. It also answers the SageMaker control plane's Describe* calls for its resources
+// (demo_sagemaker.h; signing name "sagemaker") on the same port. Its data is deterministic and
+// covers the 30 days before `nowUtc` at 1-minute resolution, telling the story of the five
+// workflow stages (see demo_dataset.h).
 class DemoCloud : public QObject {
     Q_OBJECT
 public:
@@ -50,11 +52,16 @@ public:
     // signed more than 5 minutes away from its clock with "Signature expired", and tells its
     // time in every response's Date header, as AWS does).
     void setClockOffsetSeconds(qint64 seconds);
+    // Makes every SageMaker call (DescribeEndpoint …) answer this error type (HTTP 400):
+    // "AccessDeniedException" as for an IAM user with CloudWatch permissions only,
+    // "ThrottlingException"; empty: answer normally.
+    void setSageMakerFault(const QString &errorType);
     // Caps datapoints per GetMetricData page (default 100,800) so tests can force NextToken paging.
     void setMaxDatapointsPerPage(int maxDatapoints);
 
     quint64 requestCount() const;
-    QStringList receivedCalls() const; // "GetMetricData", "ListMetrics", in order
+    // "GetMetricData", "ListMetrics", "SageMaker.DescribeEndpoint", …, in order
+    QStringList receivedCalls() const;
 
 private:
     struct Impl;

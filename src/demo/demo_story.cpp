@@ -120,7 +120,9 @@ void addProcessingJobs(QList<DemoSeries> &out, const Context &ctx) {
                           [job, cpuSeed](qint64 m) -> std::optional<MinuteStats> {
                               if (!job.runs(m))
                                   return std::nullopt;
-                              return single(clamp(68.0 + 9.0 * noise::smooth(cpuSeed, m, 25) +
+                              // Summed over the instance's vCPUs, as SageMaker publishes it.
+                              return single(kDemoProcessingInstance.vcpus *
+                                            clamp(68.0 + 9.0 * noise::smooth(cpuSeed, m, 25) +
                                                       4.0 * noise::normal(cpuSeed, m),
                                                   1, 100));
                           }));
@@ -179,12 +181,18 @@ void addTrainingJobs(QList<DemoSeries> &out, const Context &ctx) {
         for (const Shape &shape : shapes) {
             const QString metric = QLatin1String(shape.metric);
             const quint64 seed = seedFor(ns, metric, job.host);
-            out.append(series(ns, metric, {{QStringLiteral("Host"), job.host}}, QStringLiteral("Percent"),
-                              [job, seed, value = shape.value](qint64 m) -> std::optional<MinuteStats> {
-                                  if (!job.runs(m))
-                                      return std::nullopt;
-                                  return single(value(job, seed, m));
-                              }));
+            // The shapes are per device; SageMaker publishes CPU summed over the vCPUs and GPU
+            // utilisation / memory summed over the GPUs.
+            const double devices = metric == QLatin1String("CPUUtilization") ? kDemoTrainingInstance.vcpus
+                                   : metric.startsWith(QLatin1String("GPU")) ? kDemoTrainingInstance.gpus
+                                                                             : 1;
+            out.append(
+                series(ns, metric, {{QStringLiteral("Host"), job.host}}, QStringLiteral("Percent"),
+                       [job, seed, devices, value = shape.value](qint64 m) -> std::optional<MinuteStats> {
+                           if (!job.runs(m))
+                               return std::nullopt;
+                           return single(devices * value(job, seed, m));
+                       }));
         }
     }
 }
@@ -244,7 +252,8 @@ void addEndpointInstances(QList<DemoSeries> &out, const Context &ctx) {
                           else
                               cpu = 9.0 + 40.0 * f + 3.0 * noise::smooth(cpuSeed, m, 40) +
                                     2.5 * noise::normal(cpuSeed, m);
-                          return single(clamp(cpu, 0.3, 100));
+                          // Summed over the instance's vCPUs, as SageMaker publishes it.
+                          return single(kDemoEndpointInstance.vcpus * clamp(cpu, 0.3, 100));
                       }));
     const quint64 memSeed = seedFor(ns, QStringLiteral("MemoryUtilization"), kEndpoint);
     out.append(series(ns, QStringLiteral("MemoryUtilization"), dims, QStringLiteral("Percent"),

@@ -28,6 +28,18 @@ struct DemoSeries {
     std::function<std::optional<MinuteStats>(qint64 minute)> sample;
 };
 
+// The instance types the demo's SageMaker API reports (demo_sagemaker.h). SageMaker publishes
+// CPUUtilization summed over the vCPUs (0–100 % × vCPUs) and GPUUtilization / GPUMemoryUtilization
+// summed over the GPUs, so the story multiplies its per-device shapes by these counts.
+struct DemoInstance {
+    const char *type;
+    int vcpus;
+    int gpus;
+};
+inline constexpr DemoInstance kDemoTrainingInstance{"ml.g5.2xlarge", 8, 1};
+inline constexpr DemoInstance kDemoEndpointInstance{"ml.m5.xlarge", 4, 0};
+inline constexpr DemoInstance kDemoProcessingInstance{"ml.m5.4xlarge", 16, 0};
+
 // The story the demo account tells over the 30 days before `anchorUtc`, one workflow stage at a
 // time (the numbers are the shape the tests pin):
 //  - data preparation: SageMaker processing jobs (a few hours each, nothing in between) whose

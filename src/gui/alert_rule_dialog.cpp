@@ -157,7 +157,8 @@ void AlertRuleDialog::setRule(const AlertRule &rule) {
     int index = choiceIndexFor(rule.series);
     if (index < 0 && !rule.series.metricName.isEmpty()) {
         // A rule from a file or a chart that is gone: keep offering what it watches.
-        m_choices.append({choiceLabelFor(rule.series), rule.series, rule.seriesUnit.value_or(Unit::None)});
+        m_choices.append({choiceLabelFor(rule.series), rule.series, rule.seriesUnit.value_or(Unit::None),
+                          rule.instanceType});
         const QSignalBlocker blocker(m_ui->seriesCombo);
         m_ui->seriesCombo->addItem(m_choices.last().label);
         index = int(m_choices.size() - 1);
@@ -168,6 +169,7 @@ void AlertRuleDialog::setRule(const AlertRule &rule) {
     }
     m_unit = rule.unit;
     m_seriesUnit = rule.seriesUnit;
+    m_instanceType = rule.instanceType;
 
     m_ui->nameEdit->setText(rule.name);
     m_ui->descriptionEdit->setText(rule.description);
@@ -216,6 +218,7 @@ AlertRule AlertRuleDialog::rule() const {
     r.series.periodSeconds = r.periodSeconds; // AlertRule keeps them equal
     r.unit = m_unit;
     r.seriesUnit = m_seriesUnit;
+    r.instanceType = m_instanceType;
 
     r.comparison =
         m_ui->comparisonCombo->currentIndex() == 1 ? AlertComparison::Below : AlertComparison::Above;
@@ -264,6 +267,7 @@ void AlertRuleDialog::onSeriesChosen(int index) {
     // Thresholds are written in the unit the chart shows this series in.
     m_seriesUnit = m_choices.at(index).unit;
     m_unit = displayUnitName(m_choices.at(index).unit);
+    m_instanceType = m_choices.at(index).instanceType; // per device, as that chart shows it
     updateUnitTexts();
     scheduleRefresh();
 }

@@ -27,6 +27,9 @@ struct AlertSeriesChoice {
     QString label; // translated: "Model latency — churn-endpoint"
     MetricQuery query;
     Unit unit = Unit::None; // the raw unit the series arrives in
+    // The chart's instance type (ChartSpec::instanceType): a rule on a utilisation summed over
+    // vCPUs / GPUs then compares per device, as the chart shows it. Empty = unknown.
+    QString instanceType;
 };
 
 // Edits one alert rule (forms/alert_rule_dialog.ui): every field of AlertRule, each with the
@@ -88,6 +91,7 @@ private:
     AlertRule m_base; // what setRule() got: the fields the dialog does not show come from here
     QString m_unit;
     std::optional<Unit> m_seriesUnit;
+    QString m_instanceType; // follows the chosen series, like m_seriesUnit
     TimeRange m_range;
     int m_dataPeriodSeconds = 60;
     QHash<QString, QLabel *> m_errorLabels; // AlertRuleProblem::field → label under its editor

@@ -37,6 +37,8 @@ AlertRule AlertRuleEditor::ruleForChart(const ChartSpec &spec, int seriesIndex) 
     rule.series.periodSeconds = rule.periodSeconds;
     rule.seriesUnit = spec.unit;
     rule.unit = AlertRuleDialog::displayUnitName(spec.unit);
+    // The chart's thresholds and values are per device when its instance type is known.
+    rule.instanceType = spec.instanceType;
 
     std::optional<double> critical;
     std::optional<double> warning;
@@ -63,7 +65,7 @@ QList<AlertSeriesChoice> AlertRuleEditor::choicesFor(const QList<ChartSpec> &cha
             const QString label = spec.series.size() > 1 && !spec.resource.isEmpty()
                                       ? tr("%1 — %2").arg(s.legend, spec.resource)
                                       : spec.title;
-            out.append({label, s.query, spec.unit});
+            out.append({label, s.query, spec.unit, spec.instanceType});
         }
     }
     return out;
@@ -73,7 +75,12 @@ void AlertRuleEditor::editForChart(const ChartSpec &spec, int seriesIndex) {
     const QString key = spec.series.value(seriesIndex).query.seriesKey();
     for (const AlertRule &rule : m_engine.rules()) {
         if (rule.seriesKey() == key) {
-            open(rule, tr("Edit alert rule — %1").arg(rule.name.isEmpty() ? rule.id : rule.name));
+            // A rule saved before its resource's instance type was known learns it from the
+            // chart, so the dialog's numbers match the chart's (it takes effect on OK).
+            AlertRule edited = rule;
+            if (edited.instanceType.isEmpty())
+                edited.instanceType = spec.instanceType;
+            open(edited, tr("Edit alert rule — %1").arg(rule.name.isEmpty() ? rule.id : rule.name));
             return;
         }
     }

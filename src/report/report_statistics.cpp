@@ -66,8 +66,9 @@ QList<ReportMetricRow> ReportStatistics::metricRows(const QList<ReportChart> &ch
                                                     const ReportWeek &week) {
     QList<ReportMetricRow> rows;
     for (const ReportChart &chart : charts) {
-        const DisplayUnit unit = UnitRegistry::forChart(chart.spec);
         for (qsizetype i = 0; i < chart.spec.series.size(); ++i) {
+            // Per series: CPU per vCPU next to GPU per GPU, as the chart draws them.
+            const DisplayUnit unit = UnitRegistry::forChartSeries(chart.spec, i);
             const ChartSeriesSpec &series = chart.spec.series.at(i);
             ReportMetricRow row;
             row.stage = chart.spec.stage;

@@ -9,6 +9,9 @@
 //  - an Azure account beside the AWS one (the simulated Azure on loopback, its secret from the
 //    keychain): both open in one session and the Azure resources get charts; an Azure account
 //    whose endpoint the policy refuses leaves the AWS one open and is named in the status bar;
+//  - two AWS accounts (each on its own simulated AWS, accepting only its own keys): both open,
+//    the first as the primary, each queried on its own cloud; one whose secret is gone from the
+//    keychain is named in the status bar and the other opens alone;
 //  - a Google account alone (the simulated Google Cloud on loopback, its key file from the
 //    keychain) opens and its Vertex AI resources get charts; one whose key file's token_uri the
 //    policy refuses is not sent a token;
@@ -71,6 +74,8 @@ private Q_SLOTS:
     void expiringCredentialsAreAnnouncedInTheStatusBar();
     void azureAccountOpensBesideTheAwsOne();
     void refusedAzureAccountLeavesTheAwsOneOpen();
+    void severalAwsAccountsOpenSideBySide_data();
+    void severalAwsAccountsOpenSideBySide();
     void googleAccountOpensAlone();
     void googleKeyWithForeignTokenUriIsRefused();
     void missingSecretSaysSoOnThePage();
@@ -296,6 +301,83 @@ void TestAppAccounts::refusedAzureAccountLeavesTheAwsOneOpen() {
     QVERIFY2(label->toolTip().contains(QStringLiteral("management.attacker.example")),
              qPrintable(label->toolTip()));
     QCOMPARE(m_azure->requestCount(), quint64(0)); // no token asked for anywhere
+}
+
+void TestAppAccounts::severalAwsAccountsOpenSideBySide_data() {
+    QTest::addColumn<int>("missingSecret"); // 0: none, 1: the first account's, 2: the second's
+    QTest::newRow("both open, the first as primary") << 0;
+    QTest::newRow("the second's secret gone: the first opens, the second is named") << 2;
+    QTest::newRow("the first's secret gone: the second opens as primary") << 1;
+}
+
+void TestAppAccounts::severalAwsAccountsOpenSideBySide() {
+    QFETCH(int, missingSecret);
+    // A second simulated AWS that accepts only its own keys: a query sent to the wrong cloud fails.
+    demo::DemoCloud research;
+    aws::AwsCredentials keys;
+    keys.accessKeyId = QStringLiteral("AKIARESEARCH00000002");
+    keys.secretAccessKey = QStringLiteral("research-secret-key-for-the-app-test");
+    research.setAcceptedCredentials(keys);
+    QVERIFY(research.start(kNow));
+    Account second = demoAccount();
+    second.id = QStringLiteral("research-on-loopback");
+    second.label = QStringLiteral("Research");
+    second.regions = {demo::DemoCloud::region(), QStringLiteral("eu-west-1")}; // opens in the first
+    second.endpointUrl = research.endpoint().toString();
+    AccountSecret secondSecret;
+    secondSecret.accessKeyId = keys.accessKeyId;
+    secondSecret.secretAccessKey = keys.secretAccessKey;
+    QVERIFY(addAccount(demoAccount(), demoSecret()));
+    QVERIFY(addAccount(second, secondSecret));
+    if (missingSecret != 0) {
+        CredentialStore credentials; // gone from the keychain behind the app's back
+        QVERIFY(credentials.removeAndWait(missingSecret == 1 ? demoAccount().id : second.id));
+    }
+
+    AppController app(m_clock);
+    QVERIFY(open(app));
+    QVERIFY2(app.session(), app.welcomePage() ? qPrintable(pageText(app, "welcomeMessage")) : "no session");
+    const QList<SessionAccount> accounts = app.session()->accounts();
+    const QString title = app.window()->windowTitle();
+    if (missingSecret == 0) {
+        QCOMPARE(accounts.size(), 2);
+        QCOMPARE(accounts.at(0).id, QString()); // the primary: series keys as a single account's
+        QCOMPARE(accounts.at(1).id, second.id);
+        QCOMPARE(accounts.at(1).kind, AccountKind::Aws);
+        QVERIFY2(accounts.at(1).label.contains(demo::DemoCloud::region()), qPrintable(accounts.at(1).label));
+        QVERIFY2(title.contains(QStringLiteral("Loopback")) && title.contains(QStringLiteral("Research")),
+                 qPrintable(title));
+    } else {
+        const QString opened = missingSecret == 1 ? QStringLiteral("Research") : QStringLiteral("Loopback");
+        const QString named = missingSecret == 1 ? QStringLiteral("Loopback") : QStringLiteral("Research");
+        QCOMPARE(accounts.size(), 1);
+        QCOMPARE(accounts.first().id, QString()); // the one that opened is the primary
+        QVERIFY2(title.contains(opened) && !title.contains(named), qPrintable(title));
+        QVERIFY(notice(app)->isVisible());
+        QVERIFY2(notice(app)->text().contains(named), qPrintable(notice(app)->text()));
+    }
+    if (app.session()->charts().isEmpty()) {
+        QSignalSpy ready(app.session(), &MonitorSession::chartsReady);
+        QVERIFY(ready.wait(kWaitMs));
+    }
+    QSet<QString> chartAccounts;
+    for (const ChartSpec &chart : app.session()->charts())
+        chartAccounts.insert(chart.account);
+    QCOMPARE(chartAccounts,
+             missingSecret == 0 ? (QSet<QString>{QString(), second.id}) : QSet<QString>{QString()});
+    // Each account's queries reach its own cloud, signed with its own keys; none reach a cloud
+    // whose account could not be opened.
+    const QString fetch = QStringLiteral("GetMetricData");
+    if (missingSecret != 1)
+        QTRY_VERIFY_WITH_TIMEOUT(m_cloud->receivedCalls().contains(fetch), kWaitMs);
+    else
+        QCOMPARE(m_cloud->requestCount(), quint64(0));
+    if (missingSecret != 2)
+        QTRY_VERIFY_WITH_TIMEOUT(research.receivedCalls().contains(fetch), kWaitMs);
+    else
+        QCOMPARE(research.requestCount(), quint64(0));
+    if (missingSecret == 0)
+        QVERIFY(app.window()->stageTab(Stage::Monitoring)->isGroupedByAccount());
 }
 
 Account TestAppAccounts::demoGoogleAccount() const {

@@ -358,6 +358,9 @@ void TestCli::endpointWithEnvironmentCredentials() {
     QCOMPARE(run.err, QByteArray());
     QVERIFY(csvRows(run.out).size() > 30);
     QVERIFY(m_demo->receivedCalls().contains(QStringLiteral("GetMetricData")));
+    // A query names its metric: no discovery, so no SageMaker Describe* calls either.
+    for (const QString &call : m_demo->receivedCalls())
+        QVERIFY2(!call.startsWith(QLatin1String("SageMaker.")), qPrintable(call));
 }
 
 void TestCli::endpointWithProfileInHome() {

@@ -60,6 +60,8 @@ private Q_SLOTS:
 
     void checkDemoPrintsOneLinePerRuleAndExitsOneWhenFiring();
     void checkDemoAtTheLatencySpikeFiresTheLatencyRule();
+    void checkDemoComparesSummedCpuPerVcpu();
+    void backtestRefusesAnInvalidInstanceTypeNamingTheField();
     void checkWorkspaceExitsZeroWhenNothingFires();
     void checkWorkspaceExitsOneWhenARuleFires();
     void checkConfigErrorsExitTwo_data();
@@ -256,6 +258,52 @@ void TestCliAlerts::checkDemoAtTheLatencySpikeFiresTheLatencyRule() {
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.out.contains("default:monitoring/latency/churn-model-prod/AllTraffic firing\n"),
              run.out.constData());
+}
+
+// The demo endpoint (ml.m5.xlarge, 4 vCPUs) publishes CPUUtilization summed over its vCPUs, as
+// SageMaker does: around 160 % at the anchor, i.e. about 40 % per vCPU. The default endpoint CPU
+// rule (critical 90 %, 8 of 10 minutes) carries the chart's instance type and compares per vCPU,
+// so it is ok — compared summed, every one of those minutes would breach.
+void TestCliAlerts::checkDemoComparesSummedCpuPerVcpu() {
+    QProcessEnvironment env = baseEnv();
+    env.insert(QStringLiteral("MLWATCH_DEMO_NOW"), QStringLiteral("2026-11-20T12:00:00Z"));
+    const CliRun raw =
+        runCli({QStringLiteral("query"), QStringLiteral("aws"), QStringLiteral("--demo"),
+                QStringLiteral("--namespace"), QStringLiteral("/aws/sagemaker/Endpoints"),
+                QStringLiteral("--metric"), QStringLiteral("CPUUtilization"), QStringLiteral("--dimension"),
+                QStringLiteral("EndpointName=churn-model-prod"), QStringLiteral("--dimension"),
+                QStringLiteral("VariantName=AllTraffic"), QStringLiteral("--stat"), QStringLiteral("Average"),
+                QStringLiteral("--period"), QStringLiteral("60"), QStringLiteral("--from"),
+                QStringLiteral("2026-11-20T11:45:00Z"), QStringLiteral("--to"),
+                QStringLiteral("2026-11-20T12:00:00Z")},
+               env);
+    QCOMPARE(raw.exitCode, 0);
+    QList<QByteArray> rows = raw.out.trimmed().split('\n');
+    rows.removeFirst(); // header
+    QVERIFY(rows.size() >= 10);
+    for (const QByteArray &row : std::as_const(rows)) {
+        const QList<QByteArray> fields = row.split(','); // the quoted series name has commas too
+        const double value = fields.value(fields.size() - 2).toDouble();
+        QVERIFY2(value > 90 && value / 4 < 90, row.constData()); // summed breaches, per vCPU not
+    }
+
+    const CliRun run = runCli({QStringLiteral("check"), QStringLiteral("--demo")}, env);
+    QVERIFY(run.finished);
+    QCOMPARE(run.err, QByteArray());
+    QVERIFY2(run.out.contains("default:deployment/cpu/churn-model-prod/AllTraffic ok\n"),
+             run.out.constData());
+}
+
+void TestCliAlerts::backtestRefusesAnInvalidInstanceTypeNamingTheField() {
+    QByteArray rule = kWorkedRule;
+    rule.replace(R"("unit": "ms")", R"("unit": "ms", "instanceType": "ml.m5.xlarge; rm -rf")");
+    const CliRun run = runCli({QStringLiteral("backtest"), QStringLiteral("--rule"),
+                               write(QStringLiteral("r.json"), rule), QStringLiteral("--data"),
+                               write(QStringLiteral("d.csv"), queryCsv(kLatencyName, {QStringLiteral("1")}))},
+                              baseEnv());
+    QCOMPARE(run.exitCode, 2);
+    QCOMPARE(run.errLines().size(), 1);
+    QVERIFY2(run.err.startsWith("instanceType: "), run.err.constData());
 }
 
 QByteArray TestCliAlerts::workspaceWithRules(const QByteArray &rules) const {

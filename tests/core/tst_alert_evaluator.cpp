@@ -96,6 +96,8 @@ private Q_SLOTS:
     void evaluateWaitsForTheDelay();
     void evaluateJudgesEachPeriodOnce();
     void evaluateConvertsRawToDisplayUnit();
+    void evaluateComparesPerDeviceOnAKnownInstanceType_data();
+    void evaluateComparesPerDeviceOnAKnownInstanceType();
     void evaluateMatchesStepByStepReplay();
     void evaluateCatchUpIsBounded();
     void restoredFiringStateContinuesWithoutTransition();
@@ -372,6 +374,35 @@ void TestAlertEvaluator::evaluateConvertsRawToDisplayUnit() {
         evaluator.evaluate(seriesOf({900'000, 1'200'000}, kT0, kMinute), kT0 + 2 * kMinute);
     QCOMPARE(ts.size(), 1);
     QCOMPARE(ts.at(0).value, 1200.0);
+}
+
+// SageMaker sums CPUUtilization over vCPUs (0–400 % on ml.m5.xlarge); a rule that knows the
+// instance type compares the per-vCPU value against its 90 %, as the chart shows it.
+void TestAlertEvaluator::evaluateComparesPerDeviceOnAKnownInstanceType_data() {
+    QTest::addColumn<QString>("instanceType");
+    QTest::addColumn<double>("raw");
+    QTest::addColumn<bool>("breaching");
+    QTest::addColumn<double>("display");
+    QTest::newRow("raw 380 on 4 vCPUs is 95 %: breaching") << "ml.m5.xlarge" << 380.0 << true << 95.0;
+    QTest::newRow("raw 300 on 4 vCPUs is 75 %: not breaching") << "ml.m5.xlarge" << 300.0 << false << 75.0;
+    QTest::newRow("unknown type: the sum is compared") << "" << 300.0 << true << 300.0;
+}
+
+void TestAlertEvaluator::evaluateComparesPerDeviceOnAKnownInstanceType() {
+    QFETCH(QString, instanceType);
+    QFETCH(double, raw);
+    QFETCH(bool, breaching);
+    QFETCH(double, display);
+    AlertRule rule = makeRule(R"({"series": {"namespace": "/aws/sagemaker/TrainingJobs",
+        "metric": "CPUUtilization", "dimensions": {"Host": "train/algo-1"}, "stat": "Average"},
+        "critical": 90, "unit": "%", "seriesUnit": "Percent"})");
+    rule.instanceType = instanceType;
+    QVERIFY(rule.validate());
+    AlertEvaluator evaluator(rule);
+    const QList<AlertTransition> ts = evaluator.evaluate(seriesOf({raw}, kT0, kMinute), kT0 + kMinute);
+    QCOMPARE(evaluator.state().kind, breaching ? AlertStateKind::Firing : AlertStateKind::Ok);
+    QCOMPARE(ts.size(), breaching ? 1 : 0); // from ok: only a breach is a transition
+    QCOMPARE(evaluator.snapshot().lastValue, display);
 }
 
 void TestAlertEvaluator::evaluateMatchesStepByStepReplay() {

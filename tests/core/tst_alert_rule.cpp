@@ -49,6 +49,7 @@ AlertRule fullRule() {
                            {QStringLiteral("VariantName"), QStringLiteral("AllTraffic")}};
     r.series.stat = QStringLiteral("p99");
     r.series.periodSeconds = 300;
+    r.instanceType = QStringLiteral("ml.m5.xlarge"); // ModelLatency is not summed: no effect
     r.comparison = AlertComparison::Above;
     r.critical = 1000;
     r.warning = 500;
@@ -88,6 +89,9 @@ private Q_SLOTS:
 
     void displayUnitConvertsRawValues_data();
     void displayUnitConvertsRawValues();
+    void displayUnitIsPerDeviceOnAKnownInstanceType_data();
+    void displayUnitIsPerDeviceOnAKnownInstanceType();
+    void instanceTypeRoundTrips();
     void defaultEvaluationDelayPerCloud_data();
     void defaultEvaluationDelayPerCloud();
 
@@ -96,6 +100,7 @@ private Q_SLOTS:
 
     void defaultRulesFollowTheSeed();
     void defaultRulesAreValidAndUnique();
+    void defaultRuleCarriesTheChartsInstanceType();
 };
 
 void TestAlertRule::roundTripKeepsEveryField() {
@@ -139,8 +144,9 @@ void TestAlertRule::roundTripOfMinimalRuleLeavesDefaultsOut() {
     Result<AlertRule> rule = AlertRule::fromJson(baseJson());
     QVERIFY(rule);
     const QJsonObject written = rule->toJson();
-    for (const char *absent : {"warning", "criticalRecovery", "warningRecovery", "pendingFor",
-                               "keepFiringFor", "evaluationDelay", "seriesUnit", "enabled", "cloud"})
+    for (const char *absent :
+         {"warning", "criticalRecovery", "warningRecovery", "pendingFor", "keepFiringFor", "evaluationDelay",
+          "seriesUnit", "enabled", "cloud", "instanceType"})
         QVERIFY2(!written.contains(QLatin1String(absent)), absent);
     Result<AlertRule> again = AlertRule::fromJson(written);
     QVERIFY(again);
@@ -231,6 +237,15 @@ void TestAlertRule::validationNamesTheField_data() {
     QTest::newRow("unknown missingData") << QByteArray(R"({"missingData": "zero"})") << none << "missingData";
     QTest::newRow("missing id") << QByteArray("{}") << QStringList{QStringLiteral("id")} << "id";
     QTest::newRow("id with a control character") << QByteArray(R"({"id": "a\nb"})") << none << "id";
+    QTest::newRow("instanceType with a space")
+        << QByteArray(R"({"instanceType": "ml.m5 xlarge"})") << none << "instanceType";
+    QTest::newRow("instanceType with a control character")
+        << QByteArray(R"({"instanceType": "ml.m5.xlarge\n"})") << none << "instanceType";
+    QTest::newRow("instanceType longer than 64 characters")
+        << (QByteArray(R"({"instanceType": ")") + QByteArray(65, 'a') + QByteArray(R"("})")) << none
+        << "instanceType";
+    QTest::newRow("instanceType not a string")
+        << QByteArray(R"({"instanceType": 4})") << none << "instanceType";
     QTest::newRow("unknown cloud") << QByteArray(R"({"cloud": "moon"})") << none << "cloud";
     QTest::newRow("webhook over plain http to another host")
         << QByteArray(R"({"notifications": {"webhook": "http://hooks.example.com/x"}})") << none
@@ -307,6 +322,87 @@ void TestAlertRule::displayUnitConvertsRawValues() {
     Result<AlertRule> rule = AlertRule::fromJson(o);
     QVERIFY2(rule, qPrintable(rule ? QString() : rule.error().message));
     QCOMPARE(rule->toDisplay(raw), display);
+}
+
+// SageMaker sums CPU / GPU utilisation over the instance's vCPUs / GPUs; a rule that knows the
+// instance type compares per device, exactly like the chart (UnitRegistry::forSeries).
+void TestAlertRule::displayUnitIsPerDeviceOnAKnownInstanceType_data() {
+    QTest::addColumn<QString>("namespaceName");
+    QTest::addColumn<QString>("metric");
+    QTest::addColumn<QString>("instanceType");
+    QTest::addColumn<double>("scale");
+    const QString training = QStringLiteral("/aws/sagemaker/TrainingJobs");
+    QTest::newRow("CPUUtilization on ml.m5.xlarge (4 vCPUs): 1/4") << training << "CPUUtilization"
+                                                                   << "ml.m5.xlarge" << 0.25;
+    QTest::newRow("CPUUtilization on ml.g5.2xlarge (8 vCPUs): 1/8") << training << "CPUUtilization"
+                                                                    << "ml.g5.2xlarge" << 0.125;
+    QTest::newRow("CPUUtilization on an unknown type: summed") << training << "CPUUtilization"
+                                                               << "ml.zz9.xlarge" << 1.0;
+    QTest::newRow("CPUUtilization without a type: summed") << training << "CPUUtilization"
+                                                           << "" << 1.0;
+    QTest::newRow("GPUUtilization on ml.g5.12xlarge (4 GPUs): 1/4") << training << "GPUUtilization"
+                                                                    << "ml.g5.12xlarge" << 0.25;
+    QTest::newRow("GPUMemoryUtilization on ml.g5.12xlarge (4 GPUs): 1/4")
+        << training << "GPUMemoryUtilization"
+        << "ml.g5.12xlarge" << 0.25;
+    QTest::newRow("endpoint CPUUtilization on ml.c5.xlarge: 1/4") << "/aws/sagemaker/Endpoints"
+                                                                  << "CPUUtilization"
+                                                                  << "ml.c5.xlarge" << 0.25;
+    QTest::newRow("MemoryUtilization is not summed: unaffected") << training << "MemoryUtilization"
+                                                                 << "ml.m5.xlarge" << 1.0;
+    QTest::newRow("EC2 CPUUtilization is not summed: unaffected") << "AWS/EC2"
+                                                                  << "CPUUtilization"
+                                                                  << "ml.m5.xlarge" << 1.0;
+}
+
+void TestAlertRule::displayUnitIsPerDeviceOnAKnownInstanceType() {
+    QFETCH(QString, namespaceName);
+    QFETCH(QString, metric);
+    QFETCH(QString, instanceType);
+    QFETCH(double, scale);
+    QJsonObject o = withOverrides(R"({"unit": "%", "seriesUnit": "Percent"})");
+    o.insert(QStringLiteral("series"), QJsonObject{{QStringLiteral("namespace"), namespaceName},
+                                                   {QStringLiteral("metric"), metric},
+                                                   {QStringLiteral("stat"), QStringLiteral("Average")}});
+    if (!instanceType.isEmpty())
+        o.insert(QStringLiteral("instanceType"), instanceType);
+    Result<AlertRule> rule = AlertRule::fromJson(o);
+    QVERIFY2(rule, qPrintable(rule ? QString() : rule.error().message));
+    QCOMPARE(rule->displayUnit().scale, scale);
+    QCOMPARE(rule->toDisplay(380), 380 * scale);
+    // Without a series unit, values are taken as written: no device scaling either.
+    AlertRule written = *rule;
+    written.seriesUnit.reset();
+    QCOMPARE(written.displayUnit().scale, 1.0);
+}
+
+void TestAlertRule::instanceTypeRoundTrips() {
+    AlertRule rule = fullRule();
+    rule.series.namespaceName = QStringLiteral("/aws/sagemaker/TrainingJobs");
+    rule.series.metricName = QStringLiteral("GPUUtilization");
+    rule.unit = QStringLiteral("%");
+    rule.seriesUnit = Unit::Percent;
+    rule.critical = 90;
+    rule.warning = 70;
+    rule.criticalRecovery = 85;
+    rule.warningRecovery = 65;
+    rule.instanceType = QStringLiteral("ml.g5.12xlarge");
+    QVERIFY(rule.validate());
+    const QJsonObject json = rule.toJson();
+    QCOMPARE(json.value(QStringLiteral("instanceType")).toString(), QStringLiteral("ml.g5.12xlarge"));
+    Result<AlertRule> back = AlertRule::fromJson(json);
+    QVERIFY2(back, qPrintable(back ? QString() : back.error().message));
+    QCOMPARE(*back, rule);
+    QCOMPARE(back->toDisplay(360), 90.0); // 4 GPUs at 90 %
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("gpu.json"));
+    QVERIFY(rule.save(path));
+    Result<AlertRule> loaded = AlertRule::load(path);
+    QVERIFY(loaded);
+    QCOMPARE(loaded->instanceType, QStringLiteral("ml.g5.12xlarge"));
+    QCOMPARE(loaded->displayUnit().scale, 0.25);
 }
 
 void TestAlertRule::defaultEvaluationDelayPerCloud_data() {
@@ -446,6 +542,38 @@ void TestAlertRule::defaultRulesAreValidAndUnique() {
     }
     // latency, errors, endpoint cpu + memory, training memory, athena, drift × 2
     QCOMPARE(rules.size(), 8);
+}
+
+// A default rule compares in the chart's display units: per vCPU when the chart knows its instance
+// type (760 summed over 8 vCPUs is 95 %, not 760 against a 90 % threshold).
+void TestAlertRule::defaultRuleCarriesTheChartsInstanceType() {
+    const QList<Dimension> endpoint{{QStringLiteral("EndpointName"), QStringLiteral("e")},
+                                    {QStringLiteral("VariantName"), QStringLiteral("v")}};
+    QList<ChartSpec> charts = aws::buildAwsCharts(
+        {{QStringLiteral("/aws/sagemaker/Endpoints"), QStringLiteral("CPUUtilization"), endpoint},
+         {QStringLiteral("/aws/sagemaker/Endpoints"), QStringLiteral("MemoryUtilization"), endpoint}});
+    for (ChartSpec &chart : charts)
+        chart.instanceType = QStringLiteral("ml.g5.2xlarge");
+    const QList<AlertRule> rules = defaultRulesFor(charts);
+    bool sawCpu = false;
+    for (const AlertRule &rule : rules) {
+        QCOMPARE(rule.instanceType, QStringLiteral("ml.g5.2xlarge"));
+        QVERIFY2(rule.validate(), qPrintable(rule.id));
+        if (rule.series.metricName == QLatin1String("CPUUtilization")) {
+            sawCpu = true;
+            QCOMPARE(rule.toDisplay(760), 95.0);
+        } else {
+            QCOMPARE(rule.toDisplay(76), 76.0); // memory is not summed
+        }
+    }
+    QVERIFY(sawCpu);
+    // Without a known type the rule stays summed (and says nothing about the type).
+    for (ChartSpec &chart : charts)
+        chart.instanceType.clear();
+    for (const AlertRule &rule : defaultRulesFor(charts)) {
+        QVERIFY(rule.instanceType.isEmpty());
+        QVERIFY(!rule.toJson().contains(QStringLiteral("instanceType")));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestAlertRule)

@@ -334,6 +334,46 @@ private Q_SLOTS:
         QVERIFY(aws::buildAwsCharts(discovered).isEmpty());
     }
 
+    // Discovery's SageMaker Describe* calls add resource descriptors (no metric name) carrying
+    // "instanceType"; the catalog puts the type on that resource's charts for UnitRegistry.
+    void instanceTypeFromResourceDescriptors_data() {
+        QTest::addColumn<QString>("chartId");
+        QTest::addColumn<QString>("instanceType");
+        QTest::newRow("endpoint variant's type on its CPU chart")
+            << QStringLiteral("deployment/cpu/churn-model-prod/AllTraffic") << QStringLiteral("ml.m5.xlarge");
+        QTest::newRow("endpoint variant's type on its RED chart too")
+            << QStringLiteral("monitoring/requests/churn-model-prod/AllTraffic")
+            << QStringLiteral("ml.m5.xlarge");
+        QTest::newRow("training host's type on its CPU vs GPU chart")
+            << QStringLiteral("training/cpu-gpu/churn-train-b/algo-1") << QStringLiteral("ml.g5.2xlarge");
+        QTest::newRow("a host without a learnt type stays unknown")
+            << QStringLiteral("training/cpu-gpu/cpu-only-train/algo-1") << QString();
+        QTest::newRow("processing job without a learnt type stays unknown")
+            << QStringLiteral("data-preparation/cpu/feature-build-a/algo-1") << QString();
+    }
+    void instanceTypeFromResourceDescriptors() {
+        QFETCH(QString, chartId);
+        QFETCH(QString, instanceType);
+        const QList<Dimension> prod{dim("EndpointName", "churn-model-prod"),
+                                    dim("VariantName", "AllTraffic")};
+        QList<MetricDescriptor> all = account();
+        const QList<ChartSpec> without = aws::buildAwsCharts(all);
+        for (const char *ns : {"/aws/sagemaker/Endpoints", "AWS/SageMaker"})
+            all.append(metric(ns, "", prod + QList<Dimension>{dim("instanceType", "ml.m5.xlarge")}));
+        all.append(metric("/aws/sagemaker/TrainingJobs", "",
+                          {dim("Host", "churn-train-b/algo-1"), dim("instanceType", "ml.g5.2xlarge")}));
+        all.append(metric("/aws/sagemaker/ProcessingJobs", "",
+                          {dim("Host", "ghost-job/algo-1"), dim("instanceType", "ml.m5.4xlarge")}));
+        const QList<ChartSpec> charts = aws::buildAwsCharts(all);
+        QCOMPARE(charts.size(), without.size()); // resource descriptors alone make no chart
+        const ChartSpec *chart = findChart(charts, chartId);
+        QVERIFY2(chart, qPrintable(chartId));
+        QCOMPARE(chart->instanceType, instanceType);
+        for (const ChartSeriesSpec &series : chart->series) // never a query dimension
+            for (const Dimension &d : series.query.dimensions)
+                QVERIFY(d.name != QLatin1String("instanceType"));
+    }
+
     void inputOrderAndDuplicatesDoNotMatter() {
         QList<MetricDescriptor> shuffled = account();
         std::reverse(shuffled.begin(), shuffled.end());

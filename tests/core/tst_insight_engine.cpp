@@ -169,15 +169,25 @@ void TestInsightEngine::rules_data() {
             << (QStringLiteral("GPU utilisation averaged 18 % while CPU utilisation averaged 93 % ") +
                 kDay24 +
                 QStringLiteral("; the limits are below 30 % for the GPU and above 80 % for the CPU."));
+        // One "CPU vs GPU" chart on ml.g5.2xlarge (8 vCPUs, 1 GPU): each series per its own devices.
+        ChartSpec oneChart =
+            chart(Stage::Training, QStringLiteral("training/cpu-gpu/h"), Unit::Percent, {cpu, gpu});
+        oneChart.instanceType = QStringLiteral("ml.g5.2xlarge");
+        QTest::newRow("training: CPU per vCPU next to GPU per GPU on one chart (AWS, ml.g5.2xlarge)")
+            << Scenario{{oneChart}, {day(cpu, flat(95 * 8)), day(gpu, flat(24))}, lastMs(kDay)}
+            << QStringList{QStringLiteral("training.input-bound|training/cpu-gpu/h")}
+            << QStringLiteral("Input pipeline is the bottleneck")
+            << (QStringLiteral("GPU utilisation averaged 24 % while CPU utilisation averaged 95 % ") +
+                kDay24 +
+                QStringLiteral("; the limits are below 30 % for the GPU and above 80 % for the CPU."));
         const ChartSpec both =
             chart(Stage::Training, QStringLiteral("training/cpu-gpu/h"), Unit::Percent, {cpu, gpu});
         QTest::newRow("training: summed utilisations say so (AWS, instance type unknown)")
             << Scenario{{both}, {day(cpu, flat(93)), day(gpu, flat(18))}, lastMs(kDay)}
             << QStringList{QStringLiteral("training.input-bound|training/cpu-gpu/h")}
             << QStringLiteral("Input pipeline is the bottleneck")
-            << (QStringLiteral(
-                    "GPU utilisation (sum of devices) averaged 18 % while CPU utilisation (sum of "
-                    "devices) averaged 93 % ") +
+            << (QStringLiteral("GPU utilisation (sum of devices) averaged 18 % while CPU utilisation (sum of "
+                               "devices) averaged 93 % ") +
                 kDay24 +
                 QStringLiteral("; the limits are below 30 % for the GPU and above 80 % for the CPU."));
     }

@@ -5,7 +5,11 @@
 //  - one fetch cycle loads series of both, the Azure ones through metrics:getBatch (counted on
 //    the simulated Azure) with per-resource ARM GETs only where no region is known;
 //  - a broken Azure secret leaves the AWS charts working, with the Azure account's error named;
-//  - AWS series keys stay what a single-account session has (no account prefix).
+//  - AWS series keys stay what a single-account session has (no account prefix);
+//  - two AWS accounts ("prod" the primary, "research" added with addAwsAccount) on two simulated
+//    AWS clouds that accept different keys: charts of both, grouped by account, the second's
+//    carrying its id in every query and chart id; each query goes to its own cloud; default rules
+//    for both.
 #include "../support/manual_clock.h"
 #include "core/alerts/alert_engine.h"
 #include "core/fetch/fetch_scheduler.h"
@@ -94,6 +98,51 @@ struct Rig {
     test::ManualClock clock{kNow};
     demo::DemoCloud aws;
     demo::DemoAzureCloud azure;
+    std::unique_ptr<MonitorSession> session;
+};
+
+const QString kResearchId = QStringLiteral("research");
+const QString kResearchLabel = QStringLiteral("AWS us-east-1 — research");
+
+// Two AWS accounts, each on its own simulated cloud. The research cloud accepts only its own
+// keys, so a query sent to the wrong cloud fails its signature check instead of passing silently.
+struct AwsPairRig {
+    AwsPairRig() {
+        aws::AwsCredentials keys;
+        keys.accessKeyId = QStringLiteral("AKIARESEARCH00000001");
+        keys.secretAccessKey = QStringLiteral("research-secret-key-for-the-second-cloud");
+        research.setAcceptedCredentials(keys);
+        if (!prod.start(kNow) || !research.start(kNow))
+            qFatal("the demo clouds cannot listen on loopback");
+        session = std::make_unique<MonitorSession>(clock, prod.resolved(), QStringLiteral("AWS prod"));
+        if (!session->addAwsAccount(researchAccount(), researchSecret(), research.resolved().endpoint,
+                                    kResearchLabel))
+            qFatal("the second AWS account was refused");
+    }
+    Account researchAccount() const {
+        Account a;
+        a.id = kResearchId;
+        a.kind = AccountKind::Aws;
+        a.regions = {demo::DemoCloud::region()};
+        a.endpointUrl = research.endpoint().toString();
+        return a;
+    }
+    AccountSecret researchSecret() const {
+        AccountSecret s;
+        s.accessKeyId = research.resolved().credentials.accessKeyId;
+        s.secretAccessKey = research.resolved().credentials.secretAccessKey;
+        return s;
+    }
+    bool start() {
+        QSignalSpy ready(session.get(), &MonitorSession::chartsReady);
+        QSignalSpy failed(session.get(), &MonitorSession::discoveryFailed);
+        session->start();
+        return (!ready.isEmpty() || ready.wait(kWaitMs)) && failed.isEmpty();
+    }
+
+    test::ManualClock clock{kNow};
+    demo::DemoCloud prod;
+    demo::DemoCloud research;
     std::unique_ptr<MonitorSession> session;
 };
 
@@ -363,6 +412,127 @@ private Q_SLOTS:
         QVERIFY(session.charts().isEmpty());
         QCOMPARE(session.accounts().size(), 1);
         QCOMPARE(session.accounts().first().kind, AccountKind::Azure);
+    }
+
+    void twoAwsAccountsGiveChartsOfBothGroupedByAccount_data() {
+        QTest::addColumn<Stage>("stage");
+        QTest::newRow("data preparation") << Stage::DataPreparation;
+        QTest::newRow("training") << Stage::Training;
+        QTest::newRow("evaluation") << Stage::Evaluation;
+        QTest::newRow("deployment") << Stage::Deployment;
+        QTest::newRow("monitoring") << Stage::Monitoring;
+    }
+
+    void twoAwsAccountsGiveChartsOfBothGroupedByAccount() {
+        QFETCH(Stage, stage);
+        AwsPairRig rig;
+        QVERIFY(rig.start());
+        QCOMPARE(rig.session->accounts().size(), 2);
+        QCOMPARE(rig.session->accounts().at(1).id, kResearchId);
+        QStringList prodIds; // "<stage>/<kind>/<resource>"
+        QStringList researchIds;
+        bool researchSeen = false;
+        for (const ChartSpec &chart : rig.session->charts()) {
+            QCOMPARE(chart.cloud, QStringLiteral("aws"));
+            if (chart.account.isEmpty()) {
+                QVERIFY2(!researchSeen, "the primary's charts come first, then research's");
+                QCOMPARE(chart.accountLabel, QStringLiteral("AWS prod"));
+                if (chart.stage == stage)
+                    prodIds.append(chart.id);
+                continue;
+            }
+            researchSeen = true;
+            QCOMPARE(chart.account, kResearchId);
+            QCOMPARE(chart.accountLabel, kResearchLabel);
+            for (const ChartSeriesSpec &s : chart.series) {
+                QCOMPARE(s.query.account, kResearchId);
+                for (const MetricQuery &input : s.inputs)
+                    QCOMPARE(input.account, kResearchId);
+                QVERIFY2(s.query.seriesKey().startsWith(kResearchId + QLatin1Char('|')),
+                         qPrintable(s.query.seriesKey()));
+            }
+            if (chart.stage == stage) {
+                QStringList parts = chart.id.split(QLatin1Char('/'));
+                QCOMPARE(parts.value(2), kResearchId);
+                parts.removeAt(2);
+                researchIds.append(parts.join(QLatin1Char('/')));
+            }
+        }
+        QVERIFY2(!prodIds.isEmpty(), "the demo fills every stage");
+        QCOMPARE(researchIds, prodIds); // the same demo data: the same charts, in their own group
+    }
+
+    void twoAwsAccountsEachQueryGoesToItsOwnCloud() {
+        AwsPairRig rig;
+        QVERIFY(rig.start());
+        QSignalSpy finished(&rig.session->scheduler(), &FetchScheduler::fetchFinished);
+        QVERIFY(!finished.isEmpty() || finished.wait(kWaitMs));
+        const QList<Error> errors = finished.first().at(1).value<QList<Error>>();
+        QVERIFY2(errors.isEmpty(), qPrintable(allMessages(errors))); // no query signed for the wrong cloud
+        // The same demo data: the same discovery and queries, each account's to its own cloud.
+        const qsizetype prodFetches = rig.prod.receivedCalls().count(QStringLiteral("GetMetricData"));
+        QVERIFY(prodFetches > 0);
+        QCOMPARE(rig.research.receivedCalls().count(QStringLiteral("GetMetricData")), prodFetches);
+        QCOMPARE(rig.research.requestCount(), rig.prod.requestCount());
+        // Both accounts' series arrived under their own keys, derived RED series included.
+        int prodData = 0;
+        int researchData = 0;
+        for (const ChartSpec &chart : rig.session->charts())
+            for (const ChartSeriesSpec &s : chart.series)
+                if (rig.session->store().series(s.query.seriesKey()).size() > 0)
+                    ++(chart.account.isEmpty() ? prodData : researchData);
+        QVERIFY(prodData > 0);
+        QCOMPARE(researchData, prodData);
+    }
+
+    void twoAwsAccountsHaveDefaultRulesEach() {
+        AwsPairRig rig;
+        QVERIFY(rig.start());
+        QStringList prod;
+        QStringList research;
+        for (const AlertRule &rule : rig.session->alerts().rules()) {
+            QCOMPARE(rule.cloud, QStringLiteral("aws"));
+            QCOMPARE(rule.series.account, rule.account);
+            if (rule.account.isEmpty())
+                prod.append(rule.id);
+            else if (rule.account == kResearchId)
+                research.append(QString(rule.id).replace(QStringLiteral("/") + kResearchId, QString()));
+        }
+        QVERIFY(!prod.isEmpty());
+        QCOMPARE(research, prod); // the same recipes, on the research account's own series
+    }
+
+    void addAwsAccountRefuses_data() {
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<bool>("awsKind");
+        QTest::addColumn<QString>("secretKey");
+        QTest::addColumn<ErrorCode>("code");
+        QTest::newRow("an Azure account")
+            << QStringLiteral("other") << false << QStringLiteral("s") << ErrorCode::BadArgument;
+        QTest::newRow("the same id twice")
+            << kResearchId << true << QStringLiteral("s") << ErrorCode::BadArgument;
+        QTest::newRow("no id: the primary's place")
+            << QString() << true << QStringLiteral("s") << ErrorCode::BadArgument;
+        QTest::newRow("no secret key")
+            << QStringLiteral("other") << true << QString() << ErrorCode::NoCredentials;
+    }
+
+    void addAwsAccountRefuses() {
+        QFETCH(QString, id);
+        QFETCH(bool, awsKind);
+        QFETCH(QString, secretKey);
+        QFETCH(ErrorCode, code);
+        AwsPairRig rig;
+        Account account = rig.researchAccount();
+        account.id = id;
+        account.kind = awsKind ? AccountKind::Aws : AccountKind::Azure;
+        AccountSecret secret = rig.researchSecret();
+        secret.secretAccessKey = secretKey;
+        const Result<void> added =
+            rig.session->addAwsAccount(account, secret, rig.research.resolved().endpoint);
+        QVERIFY(!added);
+        QCOMPARE(added.error().code, code);
+        QCOMPARE(rig.session->accounts().size(), 2);
     }
 
     void addAzureAccountRefuses_data() {

@@ -46,6 +46,7 @@ private Q_SLOTS:
     void summedDevices();
     void chartScaling_data();
     void chartScaling();
+    void derivedSeriesAreNeverSummed();
     void axisTitleNamesTheNote();
 };
 
@@ -197,8 +198,8 @@ void TestUnitRegistry::chartScaling_data() {
     QTest::addColumn<QList<MetricQuery>>("series");
     QTest::addColumn<QString>("instanceType");
     QTest::addColumn<double>("rawValue");
-    QTest::addColumn<double>("shown");
-    QTest::addColumn<bool>("noted");
+    QTest::addColumn<QList<double>>("shown"); // per series: rawValue as that series shows it
+    QTest::addColumn<bool>("noted");          // the axis says "sum of devices"
 
     const MetricQuery cpu = sageMaker("/aws/sagemaker/TrainingJobs", "CPUUtilization");
     const MetricQuery gpu = sageMaker("/aws/sagemaker/TrainingJobs", "GPUUtilization");
@@ -206,41 +207,65 @@ void TestUnitRegistry::chartScaling_data() {
     const MetricQuery memory = sageMaker("/aws/sagemaker/TrainingJobs", "MemoryUtilization");
 
     QTest::newRow("GPU of ml.g5.12xlarge: 300 % over 4 GPUs is 75 % per GPU")
-        << QList<MetricQuery>{gpu, gpuMemory} << "ml.g5.12xlarge" << 300.0 << 75.0 << false;
+        << QList<MetricQuery>{gpu, gpuMemory} << "ml.g5.12xlarge" << 300.0 << QList<double>{75.0, 75.0}
+        << false;
     QTest::newRow("CPU of ml.m5.xlarge: 200 % over 4 vCPUs is 50 % per vCPU")
-        << QList<MetricQuery>{cpu} << "ml.m5.xlarge" << 200.0 << 50.0 << false;
+        << QList<MetricQuery>{cpu} << "ml.m5.xlarge" << 200.0 << QList<double>{50.0} << false;
     QTest::newRow("single-GPU instance: unchanged, not noted")
-        << QList<MetricQuery>{gpu} << "ml.g5.2xlarge" << 80.0 << 80.0 << false;
+        << QList<MetricQuery>{gpu} << "ml.g5.2xlarge" << 80.0 << QList<double>{80.0} << false;
     QTest::newRow("unknown instance type keeps the sum and says so")
-        << QList<MetricQuery>{cpu} << "" << 250.0 << 250.0 << true;
+        << QList<MetricQuery>{cpu} << "" << 250.0 << QList<double>{250.0} << true;
     QTest::newRow("unknown family keeps the sum and says so")
-        << QList<MetricQuery>{cpu} << "ml.x9z.2xlarge" << 250.0 << 250.0 << true;
-    QTest::newRow("CPU and GPU counts differ: one axis cannot divide both")
-        << QList<MetricQuery>{cpu, gpu} << "ml.g5.12xlarge" << 250.0 << 250.0 << true;
-    QTest::newRow("host memory beside GPU memory: the host's value must not be divided")
-        << QList<MetricQuery>{memory, gpuMemory} << "ml.g5.12xlarge" << 60.0 << 60.0 << true;
+        << QList<MetricQuery>{cpu} << "ml.x9z.2xlarge" << 250.0 << QList<double>{250.0} << true;
+    QTest::newRow("CPU vs GPU on ml.g5.2xlarge: CPU per vCPU (1/8) next to GPU per GPU (1/1)")
+        << QList<MetricQuery>{cpu, gpu} << "ml.g5.2xlarge" << 760.0 << QList<double>{95.0, 760.0} << false;
+    QTest::newRow("CPU vs GPU on ml.g5.12xlarge: 48 vCPUs and 4 GPUs, each its own")
+        << QList<MetricQuery>{cpu, gpu} << "ml.g5.12xlarge" << 240.0 << QList<double>{5.0, 60.0} << false;
+    QTest::newRow("CPU vs GPU on an unknown type: both stay summed, the axis says so")
+        << QList<MetricQuery>{cpu, gpu} << "" << 250.0 << QList<double>{250.0, 250.0} << true;
+    QTest::newRow("host memory beside GPU memory: only the GPU's value is divided")
+        << QList<MetricQuery>{memory, gpuMemory} << "ml.g5.12xlarge" << 60.0 << QList<double>{60.0, 15.0}
+        << false;
+    QTest::newRow("host memory beside GPU memory of an unknown type: noted")
+        << QList<MetricQuery>{memory, gpuMemory} << "" << 60.0 << QList<double>{60.0, 60.0} << true;
     QTest::newRow("nothing summed: plain percent")
-        << QList<MetricQuery>{memory} << "ml.g5.12xlarge" << 60.0 << 60.0 << false;
+        << QList<MetricQuery>{memory} << "ml.g5.12xlarge" << 60.0 << QList<double>{60.0} << false;
 }
 
 void TestUnitRegistry::chartScaling() {
     QFETCH(QList<MetricQuery>, series);
     QFETCH(QString, instanceType);
     QFETCH(double, rawValue);
-    QFETCH(double, shown);
+    QFETCH(QList<double>, shown);
     QFETCH(bool, noted);
-    const DisplayUnit d = UnitRegistry::forChart(chartOf(series, instanceType));
-    QCOMPARE(rawValue * d.scale, shown);
+    const ChartSpec chart = chartOf(series, instanceType);
+    const DisplayUnit d = UnitRegistry::forChart(chart);
+    // The axis keeps the unit's base scale; the series carry their own.
+    QCOMPARE(d.scale, UnitRegistry::displayUnit(Unit::Percent).scale);
     QCOMPARE(d.symbol, QStringLiteral("%"));
     QCOMPARE(!d.note.isEmpty(), noted);
     if (noted)
         QCOMPARE(d.note, QStringLiteral("sum of devices"));
-    // One series alone gets the same answer per series.
-    if (series.size() == 1) {
-        const DisplayUnit s = UnitRegistry::forSeries(Unit::Percent, series.first(), instanceType);
-        QCOMPARE(s.scale, d.scale);
-        QCOMPARE(s.note, d.note);
+    QCOMPARE(shown.size(), series.size());
+    for (qsizetype i = 0; i < series.size(); ++i) {
+        QCOMPARE(rawValue * UnitRegistry::seriesScale(chart, i), shown.at(i));
+        // The same answer as forSeries on that series alone.
+        const DisplayUnit s = UnitRegistry::forSeries(Unit::Percent, series.at(i), instanceType);
+        QCOMPARE(UnitRegistry::forChartSeries(chart, i).scale, s.scale);
+        QCOMPARE(UnitRegistry::forChartSeries(chart, i).note, s.note);
     }
+    // Out of range: the unit's base scale, never a crash.
+    QCOMPARE(UnitRegistry::seriesScale(chart, series.size()), 1.0);
+}
+
+void TestUnitRegistry::derivedSeriesAreNeverSummed() {
+    // A derived series' query only names it; even one that names CPUUtilization is not divided.
+    ChartSpec chart = chartOf({sageMaker("/aws/sagemaker/Endpoints", "CPUUtilization")}, "ml.m5.xlarge");
+    chart.series.first().derivation = SeriesDerivation::RatePerSecond;
+    QCOMPARE(UnitRegistry::seriesScale(chart, 0), 1.0);
+    QVERIFY(UnitRegistry::forChart(chart).note.isEmpty());
+    chart.instanceType.clear();
+    QVERIFY(UnitRegistry::forChartSeries(chart, 0).note.isEmpty());
 }
 
 void TestUnitRegistry::axisTitleNamesTheNote() {

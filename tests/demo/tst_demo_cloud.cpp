@@ -2,6 +2,7 @@
 
 #include "core/net/http_client.h"
 #include "demo/demo_cloud.h"
+#include "demo/demo_story.h"
 
 #include <QElapsedTimer>
 #include <QSet>
@@ -125,6 +126,8 @@ private Q_SLOTS:
         QTest::addColumn<double>("low");      // measured value must lie in [low, high]
         QTest::addColumn<double>("high");
 
+        const double kTrainingVcpus = demo::kDemoTrainingInstance.vcpus;
+        const double kEndpointVcpus = demo::kDemoEndpointInstance.vcpus;
         const QString training = QStringLiteral("/aws/sagemaker/TrainingJobs");
         const QString processing = QStringLiteral("/aws/sagemaker/ProcessingJobs");
         const QString endpoints = QStringLiteral("/aws/sagemaker/Endpoints");
@@ -139,9 +142,11 @@ private Q_SLOTS:
             row("training GPU starved below 40 % over the last 24 h")
                 << p << training << QStringLiteral("GPUUtilization") << QStringLiteral("training")
                 << QStringLiteral("Average") << 60 << 24.0 << 0.0 << mean << 10.0 << 40.0;
-            row("training CPU pegged above 85 % over the last 24 h")
+            // CPUUtilization is summed over the instance's vCPUs, as SageMaker publishes it.
+            row("training CPU pegged above 85 % per vCPU (x 8 vCPUs) over the last 24 h")
                 << p << training << QStringLiteral("CPUUtilization") << QStringLiteral("training")
-                << QStringLiteral("Average") << 60 << 24.0 << 0.0 << mean << 85.0 << 100.0;
+                << QStringLiteral("Average") << 60 << 24.0 << 0.0 << mean << 85.0 * kTrainingVcpus
+                << 100.0 * kTrainingVcpus;
             row("training job still running in the last hour")
                 << p << training << QStringLiteral("CPUUtilization") << QStringLiteral("training")
                 << QStringLiteral("SampleCount") << 3600 << 1.0 << 0.0 << max << 60.0 << 60.0;
@@ -166,12 +171,14 @@ private Q_SLOTS:
             row("invocations flow every minute")
                 << p << sagemaker << QStringLiteral("Invocations") << QStringLiteral("endpoint")
                 << QStringLiteral("Sum") << 60 << 24.0 << 0.0 << mean << 50.0 << 400.0;
-            row("endpoint over-provisioned for days")
+            row("endpoint over-provisioned for days (x 4 vCPUs)")
                 << p << endpoints << QStringLiteral("CPUUtilization") << QStringLiteral("endpoint")
-                << QStringLiteral("Average") << 300 << 11.0 * 24 << 8.0 * 24 << mean << 0.0 << 5.0;
-            row("endpoint busy in the last day")
+                << QStringLiteral("Average") << 300 << 11.0 * 24 << 8.0 * 24 << mean << 0.0
+                << 5.0 * kEndpointVcpus;
+            row("endpoint busy in the last day (x 4 vCPUs)")
                 << p << endpoints << QStringLiteral("CPUUtilization") << QStringLiteral("endpoint")
-                << QStringLiteral("Average") << 300 << 24.0 << 0.0 << mean << 15.0 << 60.0;
+                << QStringLiteral("Average") << 300 << 24.0 << 0.0 << mean << 15.0 * kEndpointVcpus
+                << 60.0 * kEndpointVcpus;
             row("athena evaluation queries fast a month ago")
                 << p << QStringLiteral("AWS/Athena") << QStringLiteral("TotalExecutionTime")
                 << QStringLiteral("athena") << QStringLiteral("Average") << 3600 << 29.0 * 24 << 27.0 * 24

@@ -59,8 +59,8 @@ MetricQuery cpuQuery() {
 }
 
 QList<AlertSeriesChoice> choices() {
-    return {{QStringLiteral("Model latency — churn-endpoint"), latencyQuery(), Unit::Microseconds},
-            {QStringLiteral("Endpoint CPU — churn-endpoint"), cpuQuery(), Unit::Percent}};
+    return {{QStringLiteral("Model latency — churn-endpoint"), latencyQuery(), Unit::Microseconds, QString()},
+            {QStringLiteral("Endpoint CPU — churn-endpoint"), cpuQuery(), Unit::Percent, QString()}};
 }
 
 // The worked example as a rule: above, critical 1000 ms recovering at 900 ms, 3 of 5.
@@ -125,6 +125,7 @@ private Q_SLOTS:
     void previewSaysWhyItIsEmpty();
     void choosingASeriesTakesItsDisplayUnit();
     void ruleForChartTakesTheChartsThresholds();
+    void ruleForASummedUtilisationComparesPerDevice();
     void durationsReadTheWayPeopleSayThem_data();
     void durationsReadTheWayPeopleSayThem();
 };
@@ -396,6 +397,60 @@ void TestAlertRuleDialog::ruleForChartTakesTheChartsThresholds() {
     QCOMPARE(rule.seriesKey(), latencyQuery().seriesKey());
     QCOMPARE(rule.name, spec.title);
     QVERIFY(AlertRuleEditor::ruleForChart(spec, 0).id != rule.id); // a fresh id each time
+}
+
+// SageMaker sums endpoint CPU over the instance's vCPUs. A rule made from a chart that knows its
+// instance type takes it, so its thresholds, preview and evaluation read per vCPU like the chart:
+// raw 380 on ml.m5.xlarge (4 vCPUs) is 95 %, above the chart's 90 % line — not 380 against 90.
+void TestAlertRuleDialog::ruleForASummedUtilisationComparesPerDevice() {
+    ChartSpec spec;
+    spec.id = QStringLiteral("deployment/cpu/churn-endpoint");
+    spec.title = QStringLiteral("Endpoint CPU — churn-endpoint");
+    spec.resource = QStringLiteral("churn-endpoint");
+    spec.unit = Unit::Percent;
+    spec.instanceType = QStringLiteral("ml.m5.xlarge");
+    spec.series = {{cpuQuery(), QStringLiteral("CPU")}};
+    spec.thresholds = {{70, ThresholdLevel::Warning}, {90, ThresholdLevel::Critical}};
+    const AlertRule rule = AlertRuleEditor::ruleForChart(spec, 0);
+    QVERIFY2(rule.validate().has_value(), qPrintable(rule.problems().value(0).message));
+    QCOMPARE(rule.instanceType, QStringLiteral("ml.m5.xlarge"));
+    QCOMPARE(rule.critical, 90.0);
+    QCOMPARE(rule.toDisplay(380), 95.0);
+    const QList<AlertSeriesChoice> choices = AlertRuleEditor::choicesFor({spec});
+    QCOMPARE(choices.size(), 1);
+    QCOMPARE(choices.first().instanceType, QStringLiteral("ml.m5.xlarge"));
+
+    SeriesStore store;
+    SeriesData raw;
+    raw.seriesKey = cpuQuery().seriesKey();
+    for (const double v : {300.0, 300.0, 380.0, 380.0}) { // 75, 75, 95, 95 % per vCPU
+        raw.timestampsMs.append(kT0 + raw.values.size() * kMinuteMs);
+        raw.values.append(v);
+    }
+    store.replace(raw);
+    AlertRuleDialog dialog(store);
+    dialog.setSeriesChoices(choices);
+    dialog.setRule(rule);
+    dialog.setPreviewRange({kT0 - 10 * kMinuteMs, kT0 + 20 * kMinuteMs}, 60);
+    QVERIFY(refreshed(dialog));
+    QCOMPARE(dialog.rule().instanceType, QStringLiteral("ml.m5.xlarge"));
+    const AlertBacktest &preview = dialog.preview();
+    QCOMPARE(preview.datapoints, 4);
+    QCOMPARE(preview.fires, 1); // 75 % is past the 70 % warning, 95 % past the 90 % critical
+    QCOMPARE(preview.transitions.size(), 2);
+    QCOMPARE(preview.transitions.at(0).value, 75.0);
+    QCOMPARE(preview.transitions.at(0).to.level, AlertLevel::Warning);
+    QCOMPARE(preview.transitions.at(1).value, 95.0);
+    QCOMPARE(preview.transitions.at(1).to.level, AlertLevel::Critical);
+
+    // Another series from a chart without a known type takes that (empty) type with it.
+    dialog.setSeriesChoices(choices + QList<AlertSeriesChoice>{{QStringLiteral("Latency"), latencyQuery(),
+                                                                Unit::Microseconds, QString()}});
+    dialog.setRule(rule);
+    child<QComboBox>(dialog, "seriesCombo")->setCurrentIndex(1);
+    QVERIFY(dialog.rule().instanceType.isEmpty());
+    child<QComboBox>(dialog, "seriesCombo")->setCurrentIndex(0);
+    QCOMPARE(dialog.rule().instanceType, QStringLiteral("ml.m5.xlarge"));
 }
 
 void TestAlertRuleDialog::durationsReadTheWayPeopleSayThem_data() {

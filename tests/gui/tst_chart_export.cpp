@@ -6,6 +6,7 @@
 #include "charts/chart_palette.h"
 #include "charts/chart_renderer.h"
 #include "charts/metric_chart_view.h"
+#include "core/export/chart_csv_writer.h"
 #include "core/export/series_naming.h"
 #include "core/store/series_store.h"
 #include "gui/chart_export_controller.h"
@@ -273,6 +274,7 @@ private Q_SLOTS:
 
     void csvRoundTripsToTheStore_data();
     void csvRoundTripsToTheStore();
+    void csvDisplayUnitsArePerDevice();
     void visibleRangeVersusEverythingLoaded();
     void csvIsByteIdenticalOnRepeat();
 
@@ -525,6 +527,43 @@ void TestChartExport::csvRoundTripsToTheStore() {
         const SeriesData want = expected(f.store.series(s.query.seriesKey()), TimeRange{}, scale);
         QCOMPARE(parsed.series.value(name).timestampsMs, want.timestampsMs);
         QCOMPARE(parsed.series.value(name).values, want.values); // exact: shortest round-trip text
+    }
+}
+
+void TestChartExport::csvDisplayUnitsArePerDevice() {
+    // Training "CPU vs GPU" on ml.g5.2xlarge (8 vCPUs, 1 GPU): display units as the chart draws
+    // them, CPU per vCPU next to GPU per GPU; raw units keep SageMaker's sums.
+    ChartSpec spec;
+    spec.unit = Unit::Percent;
+    spec.instanceType = QStringLiteral("ml.g5.2xlarge");
+    QList<SeriesData> data;
+    for (const char *metric : {"CPUUtilization", "GPUUtilization"}) {
+        MetricQuery q;
+        q.namespaceName = QStringLiteral("/aws/sagemaker/TrainingJobs");
+        q.metricName = QLatin1String(metric);
+        q.stat = QStringLiteral("Average");
+        q.periodSeconds = 60;
+        spec.series.append({q, q.metricName});
+        SeriesData d;
+        d.seriesKey = q.seriesKey();
+        d.timestampsMs = {1'763'366'400'000};
+        d.values = {metric[0] == 'C' ? 760.0 : 24.0};
+        data.append(d);
+    }
+    for (const ChartCsvOptions::Units units :
+         {ChartCsvOptions::Units::Display, ChartCsvOptions::Units::Raw}) {
+        QBuffer buffer;
+        QVERIFY(buffer.open(QIODevice::WriteOnly));
+        ChartCsvOptions options;
+        options.units = units;
+        QVERIFY(ChartCsvWriter::write(buffer, spec, data, options));
+        const ParsedCsv parsed = parseCsv(buffer.data(), ChartCsvOptions::Form::Long);
+        QVERIFY(parsed.ok);
+        const bool display = units == ChartCsvOptions::Units::Display;
+        QCOMPARE(parsed.series.value(SeriesNaming::seriesName(spec.series.at(0).query)).values,
+                 QVector<double>{display ? 95.0 : 760.0});
+        QCOMPARE(parsed.series.value(SeriesNaming::seriesName(spec.series.at(1).query)).values,
+                 QVector<double>{24.0});
     }
 }
 

@@ -4,8 +4,10 @@
 // its zone, legend clicks that hide a series, and the UTC / local time toggle. Every gesture is
 // a real QMouseEvent / QWheelEvent / QKeyEvent sent to the chart; nothing waits on a timer.
 #include "charts/chart_navigation.h"
+#include "charts/chart_scene.h"
 #include "charts/chart_view_sync.h"
 #include "charts/metric_chart_view.h"
+#include "charts/series_polyline_item.h"
 #include "charts/time_display.h"
 #include "core/store/series_store.h"
 
@@ -14,10 +16,12 @@
 #include <QChartView>
 #include <QDateTimeAxis>
 #include <QDir>
+#include <QGraphicsScene>
 #include <QSignalSpy>
 #include <QTest>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <QValueAxis>
 #include <QWheelEvent>
 
 #include <ctime>
@@ -63,6 +67,28 @@ ChartSpec latencySpec(const QString &id) {
     MetricQuery p99 = query(QStringLiteral("ModelLatency"));
     p99.stat = QStringLiteral("p99");
     spec.series = {{p50, QStringLiteral("p50")}, {p99, QStringLiteral("p99")}};
+    return spec;
+}
+
+// Training "CPU vs GPU" on `instanceType`: SageMaker sums CPUUtilization over the vCPUs and
+// GPUUtilization over the GPUs.
+ChartSpec cpuGpuSpec(const QString &instanceType) {
+    ChartSpec spec;
+    spec.id = QStringLiteral("training/cpu-gpu/job");
+    spec.stage = Stage::Training;
+    spec.title = QStringLiteral("CPU vs GPU — job");
+    spec.resource = QStringLiteral("job/algo-1");
+    spec.unit = Unit::Percent;
+    spec.instanceType = instanceType;
+    for (const char *metric : {"CPUUtilization", "GPUUtilization"}) {
+        MetricQuery q = query(QLatin1String(metric));
+        q.namespaceName = QStringLiteral("/aws/sagemaker/TrainingJobs");
+        q.dimensions = {{QStringLiteral("Host"), QStringLiteral("job/algo-1")}};
+        q.stat = QStringLiteral("Average");
+        spec.series.append({q, QLatin1String(metric).startsWith(QLatin1Char('C'))
+                                   ? QStringLiteral("CPU utilisation")
+                                   : QStringLiteral("GPU utilisation")});
+    }
     return spec;
 }
 
@@ -186,6 +212,8 @@ private Q_SLOTS:
     void hoverDrawsTheCrosshairOnEveryChartOfTheTab();
     void tooltipListsValuesInDisplayUnitsAndNamesTheZone_data();
     void tooltipListsValuesInDisplayUnitsAndNamesTheZone();
+    void perDeviceValuesOnOneChart_data();
+    void perDeviceValuesOnOneChart();
     void legendClickHidesAndShowsASeries();
     void utcToggleChangesTheAxis();
     void exportsShowTheZoomedRange();
@@ -519,6 +547,71 @@ void TestChartNavigation::tooltipListsValuesInDisplayUnitsAndNamesTheZone() {
     tab.a->setSeriesHidden(1, true); // hidden series are not listed
     QTest::mouseMove(tab.a->mouseArea(), at(*tab.a, 0.5) + QPoint(1, 0));
     QCOMPARE(tab.a->hoverText().split(QLatin1Char('\n')).size(), 2);
+}
+
+void TestChartNavigation::perDeviceValuesOnOneChart_data() {
+    QTest::addColumn<QString>("instanceType");
+    QTest::addColumn<double>("cpu"); // as shown
+    QTest::addColumn<double>("gpu");
+    QTest::addColumn<QString>("axisTitle");
+    // Stored: CPU 760 % (summed over 8 vCPUs), GPU 24 % (one GPU).
+    QTest::newRow("ml.g5.2xlarge: CPU per vCPU next to GPU per GPU")
+        << QStringLiteral("ml.g5.2xlarge") << 95.0 << 24.0 << QStringLiteral("%");
+    QTest::newRow("unknown instance type: both summed, the axis says so")
+        << QString() << 760.0 << 24.0 << QStringLiteral("% (sum of devices)");
+}
+
+void TestChartNavigation::perDeviceValuesOnOneChart() {
+    QFETCH(QString, instanceType);
+    QFETCH(double, cpu);
+    QFETCH(double, gpu);
+    QFETCH(QString, axisTitle);
+    const ChartSpec spec = cpuGpuSpec(instanceType);
+    SeriesStore store;
+    store.replace(constant(spec.series.at(0).query.seriesKey(), 760));
+    store.replace(constant(spec.series.at(1).query.seriesKey(), 24));
+    MetricChartView view(spec, store);
+    view.resize(760, 420);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setWindow(kWindow, 60);
+    view.setFetchResult(QString());
+    QTRY_VERIFY(view.renderStats().points > 0);
+
+    // The tooltip: each series in its own per-device scale. Two moves: a move to where the
+    // cursor already is (the previous row's) is no move.
+    QTest::mouseMove(view.mouseArea(), at(view, 0.3));
+    QTest::mouseMove(view.mouseArea(), at(view, 0.5));
+    const QStringList lines = view.hoverText().split(QLatin1Char('\n'));
+    QCOMPARE(lines.size(), 3);
+    const QChar nnbsp(0x202F);
+    const auto shown = [&](double v) -> QString {
+        return QLocale().toString(v, 'f', v >= 100 ? 0 : 1) + nnbsp + QStringLiteral("%");
+    };
+    QCOMPARE(lines.at(1), QStringLiteral("CPU utilisation: ") + shown(cpu));
+    QCOMPARE(lines.at(2), QStringLiteral("GPU utilisation: ") + shown(gpu));
+    auto *y =
+        qobject_cast<QValueAxis *>(view.findChild<QChartView *>()->chart()->axes(Qt::Vertical).value(0));
+    QVERIFY(y);
+    QCOMPARE(y->titleText(), axisTitle);
+    QVERIFY2(y->max() >= cpu, qPrintable(QString::number(y->max())));
+
+    // The drawn points (shared with exports): the same per-series values.
+    ChartScene scene(spec);
+    QGraphicsScene graphics;
+    graphics.addItem(scene.chart());
+    scene.chart()->resize(760, 420);
+    scene.layOut(true);
+    ChartRenderRequest request;
+    request.spec = spec;
+    request.window = kWindow;
+    request.series = {store.series(spec.series.at(0).query.seriesKey()),
+                      store.series(spec.series.at(1).query.seriesKey())};
+    scene.update(request, 600, true);
+    using Layer = SeriesPolylineItem::Layer;
+    QCOMPARE(scene.polylineItem()->line(Layer::Data, 0).max, cpu);
+    QCOMPARE(scene.polylineItem()->line(Layer::Data, 0).min, cpu);
+    QCOMPARE(scene.polylineItem()->line(Layer::Data, 1).max, gpu);
 }
 
 void TestChartNavigation::legendClickHidesAndShowsASeries() {

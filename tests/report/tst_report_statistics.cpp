@@ -6,6 +6,7 @@
 #include "report/report_statistics.h"
 
 #include <QTest>
+#include <QTimeZone>
 
 #include <cmath>
 
@@ -57,6 +58,7 @@ private Q_SLOTS:
     void nearestRank();
     void weekStatsSkipNanAndStayInRange();
     void weekStatsOfNoDataAreNan();
+    void metricRowsArePerDeviceForEachSeries();
     void alertCountsEntriesAndEscalationsByLevel();
     void timeInAlertIsAUnionClippedToRangeAndNow();
     void ruleFiringBeforeTheWeekCountsFromItsStart();
@@ -99,6 +101,36 @@ void TestReportStatistics::weekStatsOfNoDataAreNan() {
     const WeekStats stats = ReportStatistics::weekStats(SeriesData{}, 1.0, kWeek);
     QCOMPARE(stats.count, 0);
     QVERIFY(std::isnan(stats.p50) && std::isnan(stats.p95) && std::isnan(stats.max));
+}
+
+void TestReportStatistics::metricRowsArePerDeviceForEachSeries() {
+    // Training "CPU vs GPU" on ml.g5.2xlarge (8 vCPUs, 1 GPU): SageMaker sums CPU over the vCPUs.
+    const ReportWeek week = ReportWeek::isoWeek(2026, 47, QTimeZone::utc());
+    ReportChart chart;
+    chart.spec.unit = Unit::Percent;
+    chart.spec.instanceType = QStringLiteral("ml.g5.2xlarge");
+    for (const char *metric : {"CPUUtilization", "GPUUtilization"}) {
+        MetricQuery q;
+        q.namespaceName = QStringLiteral("/aws/sagemaker/TrainingJobs");
+        q.metricName = QLatin1String(metric);
+        q.stat = QStringLiteral("Average");
+        chart.spec.series.append({q, q.metricName});
+        SeriesData data;
+        data.timestampsMs = {week.range().startMs + kHour};
+        data.values = {metric[0] == 'C' ? 760.0 : 24.0};
+        chart.thisWeek.append(data);
+    }
+    QList<ReportMetricRow> rows = ReportStatistics::metricRows({chart}, week);
+    QCOMPARE(rows.size(), 2);
+    QCOMPARE(rows.at(0).thisWeek.max, 95.0); // per vCPU
+    QCOMPARE(rows.at(1).thisWeek.max, 24.0); // per GPU
+    QVERIFY(rows.at(0).unit.note.isEmpty() && rows.at(1).unit.note.isEmpty());
+
+    // Unknown instance type: the sums stay and each row says so.
+    chart.spec.instanceType.clear();
+    rows = ReportStatistics::metricRows({chart}, week);
+    QCOMPARE(rows.at(0).thisWeek.max, 760.0);
+    QCOMPARE(rows.at(0).unit.note, QStringLiteral("sum of devices"));
 }
 
 void TestReportStatistics::alertCountsEntriesAndEscalationsByLevel() {

@@ -1,5 +1,6 @@
 #include "core/alerts/alert_rule.h"
 
+#include "core/model/unit_registry.h"
 #include "core/workspace/json_object_reader.h"
 
 #include <QCoreApplication>
@@ -7,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocale>
+#include <QRegularExpression>
 #include <QSaveFile>
 
 #include <algorithm>
@@ -99,6 +101,15 @@ QString number(double v) {
 
 bool hasControlCharacter(const QString &s) {
     return std::any_of(s.begin(), s.end(), [](QChar c) { return c.category() == QChar::Other_Control; });
+}
+
+// An instance type is a plain token ("ml.g5.2xlarge", "Standard_NC24ads_A100_v4"): anything else
+// is a typo or an injection, and would silently leave the series summed.
+bool isInstanceTypeToken(const QString &s) {
+    // anchoredPattern: "$" alone would also accept a trailing newline.
+    static const QRegularExpression kToken(
+        QRegularExpression::anchoredPattern(QStringLiteral("[A-Za-z0-9._-]{1,64}")));
+    return kToken.match(s).hasMatch();
 }
 
 bool isLoopbackHost(const QString &host) {
@@ -276,6 +287,14 @@ DisplayUnit AlertRule::displayUnit() const {
         if (quantity == info->quantity)
             d.scale = base / info->base;
     }
+    if (seriesUnit && !instanceType.isEmpty()) {
+        // The same per-device factor the chart applies (1/vCPUs, 1/GPUs or 1), taken from the
+        // registry so rule and chart can never disagree on which series are summed.
+        const double unitScale = UnitRegistry::displayUnit(*seriesUnit).scale;
+        const double seriesScale = UnitRegistry::forSeries(*seriesUnit, series, instanceType).scale;
+        if (unitScale != 0 && seriesScale != unitScale)
+            d.scale *= seriesScale / unitScale;
+    }
     return d;
 }
 
@@ -306,6 +325,10 @@ QList<AlertRuleProblem> AlertRule::problems() const {
     for (const Dimension &d : series.dimensions)
         if (d.name.isEmpty() || d.value.isEmpty())
             add(QStringLiteral("series.dimensions"), tr("names and values must not be empty."));
+    if (!instanceType.isEmpty() && !isInstanceTypeToken(instanceType))
+        add(QStringLiteral("instanceType"),
+            tr("must be an instance type such as ml.g5.2xlarge: 1 to 64 letters, digits, dots, "
+               "underscores or hyphens."));
 
     if (!std::isfinite(critical))
         add(QStringLiteral("critical"), tr("must be a finite number."));
@@ -420,6 +443,7 @@ Result<AlertRule> AlertRule::fromJson(const QJsonObject &object, const QString &
         if (sr.failed())
             return sr.error();
     }
+    rule.instanceType = r.string(QStringLiteral("instanceType")).value_or(QString());
 
     if (const std::optional<QString> c = r.string(QStringLiteral("comparison"))) {
         const std::optional<AlertComparison> cmp = comparisonFromName(*c);
@@ -510,6 +534,8 @@ QJsonObject AlertRule::toJson() const {
     if (!series.account.isEmpty())
         s.insert(QStringLiteral("account"), series.account);
     o.insert(QStringLiteral("series"), s);
+    if (!instanceType.isEmpty())
+        o.insert(QStringLiteral("instanceType"), instanceType);
 
     o.insert(QStringLiteral("comparison"), comparisonName(comparison));
     o.insert(QStringLiteral("critical"), critical);

@@ -55,6 +55,11 @@ struct AlertRule {
     QString cloud = QStringLiteral("aws"); // "aws" | "azure" | "gcp": picks the default delay
     QString account;    // optional: the workspace account whose series it watches; empty = the first
     MetricQuery series; // the series watched; series.periodSeconds is kept equal to `periodSeconds`
+    // Optional: the instance type the watched resource runs on ("ml.g5.2xlarge"), copied from the
+    // chart (ChartSpec::instanceType). SageMaker sums CPU / GPU utilisation over the instance's
+    // vCPUs / GPUs (800 % on 8 vCPUs); with a known type, displayUnit() divides by the device count
+    // so thresholds are per device, exactly as the chart shows them. Empty = unknown: summed.
+    QString instanceType;
 
     AlertComparison comparison = AlertComparison::Above;
     double critical = 0;                    // required
@@ -80,7 +85,8 @@ struct AlertRule {
     double warningRecoveryValue() const { return warningRecovery.value_or(warning.value_or(0)); }
     int effectiveEvaluationDelaySeconds() const;
     QString seriesKey() const { return series.seriesKey(); }
-    // raw → display: {raw = seriesUnit or None, scale, translated symbol of `unit`}.
+    // raw → display: {raw = seriesUnit or None, scale, translated symbol of `unit`}. The scale
+    // includes the per-device division of UnitRegistry::forSeries(seriesUnit, series, instanceType).
     DisplayUnit displayUnit() const;
     double toDisplay(double raw) const { return raw * displayUnit().scale; }
 

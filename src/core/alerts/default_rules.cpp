@@ -277,6 +277,8 @@ QList<AlertRule> defaultRulesFor(const QList<ChartSpec> &charts) {
             rule.cloud = QLatin1String(recipe->cloud);
             rule.account = chart.account; // the series' account (empty: the session's primary)
             rule.series = s.query;
+            // Chart thresholds are per device when the type is known: compare the same way.
+            rule.instanceType = chart.instanceType;
             rule.comparison = AlertComparison::Above;
             rule.critical = *critical;
             rule.criticalRecovery = recovery(*recipe, *critical);

@@ -3,6 +3,7 @@
 #include "core/store/derived_series.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -424,6 +425,14 @@ QList<ChartSpec> buildAwsCharts(const QList<MetricDescriptor> &discovered) {
         ChartSpec spec;
         qsizetype ruleIndex;
     };
+    // Instance types discovery learnt from the SageMaker API: resource descriptors without a
+    // metric name that carry "instanceType" (sagemaker_describe.h); UnitRegistry reads them.
+    QHash<QString, QString> instanceTypes; // "namespace|resource" → instance type
+    for (const MetricDescriptor &m : discovered) {
+        const QString type = m.dimensionValue(QStringLiteral("instanceType"));
+        if (m.metricName.isEmpty() && !type.isEmpty())
+            instanceTypes.insert(m.namespaceName + QLatin1Char('|') + catalogResourceOf(m), type);
+    }
     QList<Built> built;
     const QList<ChartRule> &table = rules();
     for (qsizetype r = 0; r < table.size(); ++r) {
@@ -434,7 +443,8 @@ QList<ChartSpec> buildAwsCharts(const QList<MetricDescriptor> &discovered) {
         // resource → its metrics (std::map: sorted by resource, duplicates dropped below)
         std::map<QString, QList<MetricDescriptor>> byResource;
         for (const MetricDescriptor &m : discovered) {
-            if (m.namespaceName != QLatin1String(rule.namespaceName) || !fitsDimensionSet(m, rule))
+            if (m.metricName.isEmpty() || m.namespaceName != QLatin1String(rule.namespaceName) ||
+                !fitsDimensionSet(m, rule))
                 continue;
             QStringList values;
             for (const QString &dim : rule.resourceDims)
@@ -457,6 +467,8 @@ QList<ChartSpec> buildAwsCharts(const QList<MetricDescriptor> &discovered) {
             spec.title = tr(rule.title).arg(titleName(metrics.first(), rule));
             spec.resource = resource;
             spec.unit = rule.unit;
+            spec.instanceType =
+                instanceTypes.value(QLatin1String(rule.namespaceName) + QLatin1Char('|') + resource);
             spec.series = std::move(series);
             spec.thresholds = rule.thresholds;
             spec.explanation = tr(rule.explanation);

@@ -14,7 +14,9 @@ QStringList catalogNamespaces();
 // data preparation (processing-job memory), training (CPU vs GPU per training host), evaluation
 // (Athena query time, S3 dataset size), deployment (endpoint CPU / memory), monitoring (RED:
 // invocations, 4XX/5XX errors, model latency; Model Monitor drift). Pure and deterministic:
-// charts come out in stage order, then by resource name.
+// charts come out in stage order, then by resource name. A resource descriptor (empty metric
+// name) with an "instanceType" dimension — what discovery learns from the SageMaker API — sets
+// ChartSpec::instanceType of the charts of its namespace and resource.
 QList<ChartSpec> buildAwsCharts(const QList<MetricDescriptor> &discovered);
 
 // What the catalog knows of one metric, for charts people add themselves (the metric browser).

@@ -4,6 +4,7 @@
 #include "core/export/csv_wide_writer.h"
 #include "core/export/csv_writer.h"
 #include "core/export/series_naming.h"
+#include "core/model/unit_registry.h"
 
 #include <algorithm>
 
@@ -56,11 +57,14 @@ SeriesData ChartCsvWriter::slice(const SeriesData &data, const TimeRange &range,
 Result<void> ChartCsvWriter::write(QIODevice &out, const ChartSpec &spec, const QList<SeriesData> &series,
                                    const ChartCsvOptions &options) {
     const QString unit = unitName(spec.unit, options.units);
-    const double factor = scale(spec.unit, options.units);
     QList<SeriesData> sliced;
     sliced.reserve(spec.series.size());
-    for (qsizetype i = 0; i < spec.series.size(); ++i)
+    for (qsizetype i = 0; i < spec.series.size(); ++i) {
+        // Display units as the chart draws them: per device where the instance type is known.
+        const double factor =
+            options.units == ChartCsvOptions::Units::Raw ? 1.0 : UnitRegistry::seriesScale(spec, i);
         sliced.append(slice(i < series.size() ? series.at(i) : SeriesData(), options.range, factor));
+    }
 
     if (options.form == ChartCsvOptions::Form::Wide) {
         QList<CsvColumn> columns;

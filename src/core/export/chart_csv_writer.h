@@ -45,7 +45,8 @@ public:
     // The unit column / header suffix, never translated: CloudWatch's name of the chart's raw
     // unit ("Microseconds"), or of the unit the chart displays ("Milliseconds", "Gibibytes").
     static QString unitName(Unit raw, ChartCsvOptions::Units units);
-    // The factor raw values are multiplied by: 1 for Raw, displayUnitFor(raw).scale for Display.
+    // The unit's factor: 1 for Raw, displayUnitFor(raw).scale for Display. write() multiplies
+    // series i by UnitRegistry::seriesScale(spec, i) instead (per device where known).
     static double scale(Unit raw, ChartCsvOptions::Units units);
     // A wide-form column header: "<series name> [<unit>]".
     static QString columnName(const QString &seriesName, const QString &unit);

@@ -25,7 +25,7 @@ constexpr qint64 kWeekMs = 7 * kDayMs;
 struct RoleSeries {
     const ChartSpec *chart = nullptr;
     SeriesRoleInfo info;
-    DisplayUnit display; // the chart's, as its axis shows it
+    DisplayUnit display; // this series', as the chart draws it
     QString name;        // the legend people see, else the cloud's metric name
     QVector<qint64> t;
     QVector<double> v;
@@ -488,11 +488,12 @@ QList<Insight> InsightEngine::evaluate(const InsightInput &input, const SeriesSt
     QHash<QString, ResourceSeries> resources;
     QHash<QString, Stage> stageOf;
     for (const ChartSpec &chart : input.charts) {
-        // The axis' unit: per device when the instance type is known (UnitRegistry).
-        const DisplayUnit display = UnitRegistry::forChart(chart);
         const QString key =
             chart.cloud + QLatin1Char('|') + chart.account + QLatin1Char('|') + chart.resource;
-        for (const ChartSeriesSpec &spec : chart.series) {
+        for (qsizetype index = 0; index < chart.series.size(); ++index) {
+            const ChartSeriesSpec &spec = chart.series.at(index);
+            // As the chart draws it: per device when the instance type is known (UnitRegistry).
+            const DisplayUnit display = UnitRegistry::forChartSeries(chart, index);
             RoleSeries s;
             s.chart = &chart;
             s.info = classifySeries(spec.query);
@@ -500,7 +501,7 @@ QList<Insight> InsightEngine::evaluate(const InsightInput &input, const SeriesSt
                 continue;
             s.display = display;
             s.name = spec.legend.isEmpty() ? spec.query.metricName : spec.legend;
-            // "CPU utilisation (sum of devices)": the numbers are a sum, and the evidence says so.
+            // "CPU utilisation (sum of devices)": only a series that stays summed says so.
             if (!display.note.isEmpty())
                 s.name = tr("%1 (%2)", "series name (unit note)").arg(s.name, display.note);
             const SeriesData data = store.series(spec.query.seriesKey());

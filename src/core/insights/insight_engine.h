@@ -32,10 +32,10 @@ struct InsightInput {
 // names, and run per resource (the charts of one ChartSpec::resource of one account). Only the
 // datapoints inside the window count; missing periods are gaps and never count as zeros, and
 // non-finite values are skipped. Every number is in the chart's display unit
-// (UnitRegistry::forChart: per device where the instance type is known), so the evidence reads
-// like the axis; a series the axis notes as "sum of devices" is named so in the evidence. A series needs
-// kMinPoints datapoints in the window before any rule uses it: fewer, and the rule stays silent rather than
-// guess.
+// (UnitRegistry::forChartSeries: per device where the instance type is known), so the evidence
+// reads like the chart; a series that stays summed is named "(sum of devices)" in the evidence.
+// A series needs kMinPoints datapoints in the window before any rule uses it: fewer, and the rule
+// stays silent rather than guess.
 //
 // The rules and their thresholds (display units):
 //  - training.input-bound   GPU mean < 30 % and CPU mean > 80 %             (Warning)

@@ -5,8 +5,6 @@
 #include <QCoreApplication>
 #include <QRegularExpression>
 
-#include <set>
-
 namespace mlwatch {
 
 namespace {
@@ -208,25 +206,27 @@ DisplayUnit UnitRegistry::forSeries(Unit raw, const MetricQuery &query, const QS
 
 DisplayUnit UnitRegistry::forChart(const ChartSpec &chart) {
     DisplayUnit unit = displayUnit(chart.unit);
-    bool anySummed = false;
-    bool allSummed = !chart.series.isEmpty();
-    std::set<int> counts; // device counts of the summed series (0 = unknown)
-    for (const ChartSeriesSpec &s : chart.series) {
-        const DeviceKind kind = summedDevices(s.query);
-        if (kind == DeviceKind::None) {
-            allSummed = false;
-            continue;
+    for (qsizetype i = 0; i < chart.series.size(); ++i) {
+        const DisplayUnit series = forChartSeries(chart, i);
+        if (!series.note.isEmpty()) {
+            unit.note = series.note;
+            break;
         }
-        anySummed = true;
-        counts.insert(deviceCount(kind, chart.instanceType));
     }
-    if (!anySummed)
-        return unit;
-    if (allSummed && counts.size() == 1 && *counts.begin() > 0)
-        unit.scale /= *counts.begin();
-    else
-        unit.note = tr("sum of devices");
     return unit;
+}
+
+DisplayUnit UnitRegistry::forChartSeries(const ChartSpec &chart, qsizetype seriesIndex) {
+    if (seriesIndex < 0 || seriesIndex >= chart.series.size())
+        return displayUnit(chart.unit);
+    const ChartSeriesSpec &series = chart.series.at(seriesIndex);
+    if (series.derivation != SeriesDerivation::None)
+        return displayUnit(chart.unit);
+    return forSeries(chart.unit, series.query, chart.instanceType);
+}
+
+double UnitRegistry::seriesScale(const ChartSpec &chart, qsizetype seriesIndex) {
+    return forChartSeries(chart, seriesIndex).scale;
 }
 
 QString UnitRegistry::axisTitle(const DisplayUnit &unit) {

@@ -55,11 +55,20 @@ public:
     // value stays summed and `note` says so ("sum of devices").
     static DisplayUnit forSeries(Unit raw, const MetricQuery &query, const QString &instanceType = QString());
 
-    // The display unit of a chart (one scale for every series on it, the axis and the thresholds).
-    // Per-device scaling applies when every series is summed over the same number of known
-    // devices (ChartSpec::instanceType); a chart that mixes summed and plain series, or whose
-    // instance type is unknown, keeps the summed values and notes it on the axis.
+    // The display unit of a chart's axis and thresholds: displayUnit(chart.unit), so its scale is
+    // the unit's base scale. Series values are NOT multiplied by it: each series is scaled by
+    // seriesScale() (forSeries), so on one chart CPU reads per vCPU next to GPU per GPU. The axis
+    // notes "sum of devices" only when some series stays summed (its instance type's device count
+    // is unknown).
     static DisplayUnit forChart(const ChartSpec &chart);
+
+    // The display unit of series `seriesIndex` of `chart`: forSeries(chart.unit, its query,
+    // chart.instanceType); a derived series (req/s, error %) is never summed, so it gets
+    // displayUnit(chart.unit). An index out of range gets displayUnit(chart.unit) too.
+    static DisplayUnit forChartSeries(const ChartSpec &chart, qsizetype seriesIndex);
+    // raw → display factor of that series (forChartSeries(...).scale): what every place that
+    // shows a chart's values (plot, tooltip, insights, report, CSV display units) multiplies by.
+    static double seriesScale(const ChartSpec &chart, qsizetype seriesIndex);
 
     // The axis title: the symbol (or "value"), with the note in parentheses when there is one.
     static QString axisTitle(const DisplayUnit &unit);

@@ -64,6 +64,32 @@ struct MonitorSession::Discovery {
     int pending = 0;
 };
 
+namespace {
+
+// The AWS catalog's charts for one account: as built for the primary (empty id), else with the
+// account in every query and in the chart ids, as the other clouds' catalogs build them.
+QList<ChartSpec> awsChartsFor(const QList<MetricDescriptor> &discovered, const QString &accountId) {
+    QList<ChartSpec> charts = aws::buildAwsCharts(discovered);
+    if (accountId.isEmpty())
+        return charts;
+    for (ChartSpec &chart : charts) {
+        // "<stage>/<kind>/<resource>" → "<stage>/<kind>/<accountId>/<resource>"
+        const qsizetype kindEnd = chart.id.indexOf(QLatin1Char('/'), chart.id.indexOf(QLatin1Char('/')) + 1);
+        if (kindEnd < 0)
+            chart.id += QLatin1Char('/') + accountId;
+        else
+            chart.id.insert(kindEnd + 1, accountId + QLatin1Char('/'));
+        for (ChartSeriesSpec &series : chart.series) {
+            series.query.account = accountId;
+            for (MetricQuery &input : series.inputs)
+                input.account = accountId;
+        }
+    }
+    return charts;
+}
+
+} // namespace
+
 MonitorSession::MonitorSession(const Clock &clock, QObject *parent)
     : QObject(parent)
     , m_parts(std::make_unique<Parts>(clock)) {}
@@ -82,6 +108,35 @@ MonitorSession::~MonitorSession() {
     // Stop callbacks into parts that are about to go; what they still report is ignored.
     m_stopping = true;
     m_parts->router.cancelAll();
+}
+
+Result<void> MonitorSession::addAwsAccount(const Account &account, const AccountSecret &secret,
+                                           const aws::AwsEndpointConfig &endpoint, const QString &label) {
+    if (account.kind != AccountKind::Aws || !isValidAccountId(account.id))
+        return Error{ErrorCode::BadArgument,
+                     tr("“%1” is not an AWS account that a session can watch.").arg(account.displayName()),
+                     QString()};
+    if (m_parts->router.providerFor(account.id))
+        return Error{ErrorCode::BadArgument,
+                     tr("The account “%1” is in this session already.").arg(account.id), QString()};
+    if (!secret.isCompleteFor(AccountKind::Aws))
+        return Error{
+            ErrorCode::NoCredentials,
+            tr("The account “%1” has no access key: enter it in Accounts….").arg(account.displayName()),
+            QString()};
+
+    aws::AwsCredentials credentials;
+    credentials.accessKeyId = secret.accessKeyId;
+    credentials.secretAccessKey = secret.secretAccessKey;
+    credentials.sessionToken = secret.sessionToken;
+    credentials.expiresAt = account.expiresAt;
+    AccountParts &parts = m_parts->accounts.emplace_back();
+    parts.info =
+        SessionAccount{account.id, AccountKind::Aws, label.isEmpty() ? account.displayName() : label};
+    parts.provider = std::make_unique<aws::CloudWatchProvider>(m_parts->http, m_parts->clock, credentials,
+                                                               endpoint, parts.info.label);
+    m_parts->router.addProvider(account.id, parts.provider.get());
+    return {};
 }
 
 Result<void> MonitorSession::addAzureAccount(const Account &account, const AccountSecret &secret,
@@ -252,7 +307,7 @@ void MonitorSession::onDiscovered(const std::shared_ptr<Discovery> &discovery) {
         QList<ChartSpec> built =
             parts.info.kind == AccountKind::Azure ? azure::buildAzureCharts(**found, parts.info.id)
             : parts.info.kind == AccountKind::Gcp ? gcp::buildGcpCharts(**found, parts.info.id)
-                                                  : aws::buildAwsCharts(**found);
+                                                  : awsChartsFor(**found, parts.info.id);
         for (ChartSpec &chart : built) {
             chart.account = parts.info.id;
             chart.accountLabel = parts.info.label;

@@ -24,7 +24,7 @@ class SeriesStore;
 
 // One account a session watches, as people and the charts see it.
 struct SessionAccount {
-    QString id; // the Account id its queries carry; empty for the primary AWS account
+    QString id; // the Account id its queries carry; empty for the primary AWS account only
     AccountKind kind = AccountKind::Aws;
     QString label; // "Demo cloud (simulated AWS)", "Demo Azure (fraud-ml)"
 };
@@ -39,9 +39,10 @@ struct DiscoveredAccount {
 
 // The one composition root that the GUI and the CLI each build: an HTTP client, the accounts'
 // providers behind a ProviderRouter, the series store, the alert engine and the fetch scheduler,
-// in dependency order. A session watches at most one AWS account, the primary (its series keys
-// carry no account, so alert history and exports of single-account sessions stay valid), and
-// any number of Azure and Google accounts (their queries carry the account id). start() discovers
+// in dependency order. A session watches at most one primary AWS account (its series keys carry
+// no account, so alert history and exports of single-account sessions stay valid), any number of
+// further AWS accounts (addAwsAccount) and any number of Azure and Google accounts (the queries of
+// all these carry the account id). start() discovers
 // every account's resources, builds the five tabs' charts from each cloud's catalog (AWS first,
 // then the other accounts in the order added) and fetches them.
 class MonitorSession : public QObject {
@@ -53,6 +54,18 @@ public:
     MonitorSession(const Clock &clock, const aws::AwsResolved &account, const QString &accountLabel,
                    QObject *parent = nullptr);
     ~MonitorSession() override;
+
+    // Adds a further AWS account (before start()) beside the primary: a CloudWatchProvider signing
+    // with the secret's keys (and `account.expiresAt`) and sending to `endpoint` (as
+    // resolveAwsAccount() picks it: the first region, the checked endpoint override, the protocol).
+    // Its charts are the AWS catalog's with `account.id` in every query (derived series' inputs
+    // included) and in the chart ids ("<stage>/<kind>/<accountId>/<resource>", as Azure's), so its
+    // series keys and default rules never collide with the primary's. `label` is shown to people
+    // (empty: the account's display name). The caller checks the endpoint against EndpointPolicy
+    // first. BadArgument when the account is not AWS, its id is invalid or already in the session;
+    // NoCredentials when the secret lacks the key id or the secret key.
+    Result<void> addAwsAccount(const Account &account, const AccountSecret &secret,
+                               const aws::AwsEndpointConfig &endpoint, const QString &label = QString());
 
     // Adds an Azure account (before start()): two Entra ID token sources on the session's HTTP
     // client (ARM scope, metrics batch scope) with the account's tenant, client id, authority host

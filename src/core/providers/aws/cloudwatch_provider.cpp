@@ -4,6 +4,7 @@
 #include "core/common/logging.h"
 #include "core/net/http_client.h"
 #include "core/providers/aws/cloudwatch_request.h"
+#include "core/providers/aws/sagemaker_describe.h"
 #include "core/providers/aws/sigv4_signer.h"
 #include "core/providers/parse_off_thread.h"
 
@@ -169,7 +170,14 @@ void CloudWatchProvider::discover(const QStringList &namespaces,
     // has a lower TPS quota than GetMetricData.
     *step = [this, found, remaining, step, done](const QString &nextToken) {
         if (remaining->isEmpty()) {
-            done(*found);
+            // Instance types from the SageMaker API, so summed utilisations read per device;
+            // best effort, never a discovery failure (sagemaker_describe.h).
+            auto *describe =
+                new SageMakerDescribe(m_http, m_clock, m_skew, m_credentials, m_endpoint, m_inflight);
+            describe->enrich(*found, [describe, done](QList<MetricDescriptor> all) {
+                describe->deleteLater();
+                done(std::move(all));
+            });
             *step = nullptr; // break the self-reference
             return;
         }

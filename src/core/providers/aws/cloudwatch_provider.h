@@ -18,7 +18,9 @@ namespace mlwatch::aws {
 // CloudWatch behind the MetricProvider interface: plans GetMetricData batches, signs each call
 // with SigV4 at the skew-corrected time, follows NextToken and appends pages per query id,
 // retries throttling / 5xx / clock skew per AwsRetryPolicy, and turns every failure into an
-// Error naming the account, the call and what to do.
+// Error naming the account, the call and what to do. discover() lists metrics with ListMetrics,
+// then asks the SageMaker API for the instance types of what it found (sagemaker_describe.h;
+// best effort, never a discovery failure); fetch() makes no SageMaker calls.
 class CloudWatchProvider final : public MetricProvider {
     Q_OBJECT
 public:
