@@ -58,22 +58,20 @@ void FetchScheduler::setWindowSeconds(qint64 windowSeconds) {
         return;
     m_windowSeconds = windowSeconds;
     m_absolute = TimeRange{};
-    m_nextDueMs = 0;
-    if (m_busy) {
-        // The answer to the old window is no longer wanted: drop it and ask again.
-        ++m_generation;
-        m_busy = false;
-        m_provider.cancelAll();
-        startFetch(true);
-    }
+    windowChanged();
 }
 
 void FetchScheduler::setAbsoluteRange(const TimeRange &range) {
     if (!range.isValid() || range == m_absolute)
         return;
     m_absolute = range;
+    windowChanged();
+}
+
+void FetchScheduler::windowChanged() {
     m_nextDueMs = 0;
     if (m_busy) {
+        // The answer to the old window is no longer wanted: drop it and ask again.
         ++m_generation;
         m_busy = false;
         m_provider.cancelAll();

@@ -107,6 +107,8 @@ Q_SIGNALS:
 private:
     struct Item; // one query (or its compare copy) in a pass
     struct Call; // one provider call of a pass
+    // A new window (relative or absolute): due now; a fetch in flight for the old one is dropped.
+    void windowChanged();
     void startFetch(bool everything);
     void onCallAnswered(quint64 generation, const Call &call, FetchReport report);
 
