@@ -2,40 +2,24 @@
 
 #include "cli/demo_launch.h"
 #include "cli/machine_config.h"
-#include "cli/query_output_writer.h"
+#include "cli/query_runner.h"
 #include "core/auth/account_store.h"
 #include "core/auth/azure_token_source.h"
 #include "core/auth/credential_import.h"
 #include "core/auth/credential_store.h"
 #include "core/common/clock.h"
-#include "core/model/time_spec.h"
 #include "core/net/http_client.h"
 #include "core/providers/azure/azure_metrics_request.h"
 #include "core/providers/azure/azure_monitor_provider.h"
 #include "demo/demo_azure_cloud.h"
 
 #include <algorithm>
-#include <array>
 
 namespace mlwatch::cli {
 
 namespace {
 
 constexpr char kAuthorityHostVariable[] = "AZURE_AUTHORITY_HOST";
-
-// The default interval keeps a window within 30 days of one-minute points (cloud-apis.md §2.3:
-// keep each request to 30 days and a reasonable point count). Azure keeps one-minute data for
-// all of its 93 days, so unlike CloudWatch the age of the data does not matter.
-constexpr qint64 kDefaultMaxPoints = 43'200;
-constexpr std::array kGrains = {60, 300, 900, 1800, 3600, 21600, 43200, 86400};
-
-int defaultIntervalSeconds(const TimeRange &range) {
-    const qint64 seconds = (range.endMs - range.startMs + 999) / 1000;
-    for (int grain : kGrains)
-        if ((seconds + grain - 1) / grain <= kDefaultMaxPoints)
-            return grain;
-    return kGrains.back();
-}
 
 // The value of the `i`-th of `dims` (sorted by name) and everything after it, read from
 // `middle` ("n1=v1,n2=v2"); '*' values take whatever makes the rest fit.
@@ -128,52 +112,14 @@ std::optional<MetricQuery> AzureQueryCommand::splitQueryFor(const MetricQuery &q
 }
 
 void AzureQueryCommand::run(std::function<void(Result<void>)> done) {
-    m_done = std::move(done);
     if (Result<void> ready = prepare(); !ready) {
-        finish(ready);
+        done(ready);
         return;
     }
-
-    // Times resolve against the command's clock: the demo's pinned one, or the system's.
-    const qint64 nowMs = m_clock->nowMs();
-    const Result<qint64> from = parseTimeSpec(m_options.fromText, nowMs);
-    const Result<qint64> to = parseTimeSpec(m_options.toText, nowMs);
-    if (!from || !to) {
-        finish(badArgument(!from ? from.error().message : to.error().message));
-        return;
-    }
-    const TimeRange range{*from, *to};
-    if (!range.isValid()) {
-        finish(badArgument(tr("--from must be before --to.")));
-        return;
-    }
-    MetricQuery query = m_options.query;
-    if (!m_options.intervalGiven)
-        query.periodSeconds = defaultIntervalSeconds(range);
-
-    m_provider->fetch({query}, range, [this, query](FetchReport report) {
-        if (!report.errors.isEmpty()) {
-            finish(report.errors.first());
-            return;
-        }
-        QList<QuerySeries> results;
-        for (SeriesData &s : report.series) {
-            if (std::optional<MetricQuery> concrete = splitQueryFor(query, s.seriesKey))
-                results.append(QuerySeries{*concrete, std::move(s)});
-        }
-        // A query without '*' has exactly one series, also when Azure had no data for it.
-        const bool splits = std::any_of(query.dimensions.cbegin(), query.dimensions.cend(),
-                                        [](const Dimension &d) { return d.value == QLatin1String("*"); });
-        if (!splits && results.isEmpty())
-            results.append(QuerySeries{query, SeriesData{query.seriesKey(), {}, {}}});
-        // Split series in the order of their names: stable from run to run, whatever order
-        // Azure ranked them in.
-        std::stable_sort(results.begin(), results.end(), [](const QuerySeries &a, const QuerySeries &b) {
-            return QueryOutputWriter::seriesName(a.query) < QueryOutputWriter::seriesName(b.query);
-        });
-        finish(m_options.format == OutputFormat::Json ? QueryOutputWriter::writeJson(m_out, results)
-                                                      : QueryOutputWriter::writeCsv(m_out, results));
-    });
+    // Azure keeps one-minute data for all of its 93 days: unlike CloudWatch, the default
+    // interval does not depend on the age of the data.
+    QueryRunner::runSplit(*m_provider, *m_clock, QueryRunner::requestOf(m_options, m_options.intervalGiven),
+                          m_out, std::move(done));
 }
 
 Result<void> AzureQueryCommand::prepare() {
@@ -265,17 +211,11 @@ Result<AzureQueryCommand::SignIn> AzureQueryCommand::fromEnvironment() const {
 Result<AzureQueryCommand::SignIn> AzureQueryCommand::fromStoredAccount() const {
     CredentialStore credentials(MachineConfig::keychainService(m_env));
     AccountStore store(MachineConfig::accountListPath(), credentials);
-    if (Result<void> loaded = store.load(); !loaded)
-        return loaded.error();
-    std::optional<Account> account = store.account(m_options.account);
+    Result<Account> account =
+        QueryRunner::storedAccount(store, m_options.account, AccountKind::Azure,
+                                   tr("Account “%1” is a %2 account: query azure needs an Azure account."));
     if (!account)
-        return Error{ErrorCode::NoCredentials,
-                     tr("No account “%1” on this machine: mlwatch-cli accounts list shows them.")
-                         .arg(m_options.account),
-                     QString()};
-    if (account->kind != AccountKind::Azure)
-        return badArgument(tr("Account “%1” is a %2 account: query azure needs an Azure account.")
-                               .arg(account->id, accountKindTitle(account->kind)));
+        return account.error();
     // --endpoint-url and --authority-host replace the account's and are held to the same policy:
     // the secret is the keychain's. Both are checked before the keychain is asked, so a refused
     // endpoint costs no unlock prompt.
@@ -306,15 +246,6 @@ Result<AzureQueryCommand::SignIn> AzureQueryCommand::fromStoredAccount() const {
     signIn.armEndpoint = QUrl(account->endpointUrl);
     signIn.label = tr("Azure account %1").arg(account->displayName());
     return signIn;
-}
-
-void AzureQueryCommand::finish(const Result<void> &result) {
-    if (!m_done)
-        return;
-    // Moved out first: `done` may destroy this object.
-    auto done = std::move(m_done);
-    m_done = nullptr;
-    done(result);
 }
 
 } // namespace mlwatch::cli

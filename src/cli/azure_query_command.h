@@ -65,12 +65,10 @@ private:
     Result<void> prepare(); // clock, credentials, endpoint checks, token sources, provider
     Result<SignIn> fromEnvironment() const;
     Result<SignIn> fromStoredAccount() const;
-    void finish(const Result<void> &result);
 
     AzureQueryOptions m_options;
     QProcessEnvironment m_env;
     QIODevice &m_out;
-    std::function<void(Result<void>)> m_done;
     std::unique_ptr<Clock> m_clock;
     std::unique_ptr<demo::DemoAzureCloud> m_demo;
     std::unique_ptr<HttpClient> m_http;

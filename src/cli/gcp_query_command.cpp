@@ -1,40 +1,21 @@
 #include "cli/gcp_query_command.h"
 
-#include "cli/azure_query_command.h"
 #include "cli/demo_launch.h"
 #include "cli/machine_config.h"
-#include "cli/query_output_writer.h"
+#include "cli/query_runner.h"
 #include "core/auth/account_store.h"
 #include "core/auth/credential_import.h"
 #include "core/auth/credential_store.h"
 #include "core/auth/endpoint_policy.h"
 #include "core/auth/google_token_source.h"
 #include "core/common/clock.h"
-#include "core/model/time_spec.h"
 #include "core/net/http_client.h"
 #include "core/providers/gcp/gcp_monitoring_provider.h"
 #include "demo/demo_gcp_cloud.h"
 
-#include <algorithm>
-#include <array>
-
 namespace mlwatch::cli {
 
 namespace {
-
-// As `query azure`: the finest alignment period that keeps the window within 43,200 points, from
-// periods Google's own charts use. Cloud Monitoring pages long answers, so this bounds the time a
-// query takes rather than a request limit.
-constexpr qint64 kDefaultMaxPoints = 43'200;
-constexpr std::array kPeriods = {60, 300, 900, 1800, 3600, 21600, 43200, 86400};
-
-int defaultPeriodSeconds(const TimeRange &range) {
-    const qint64 seconds = (range.endMs - range.startMs + 999) / 1000;
-    for (int period : kPeriods)
-        if ((seconds + period - 1) / period <= kDefaultMaxPoints)
-            return period;
-    return kPeriods.back();
-}
 
 // Where a token request may go (the credentials' token_uri): EndpointPolicy's rule, a stranger's
 // host refused with the trust-host remedy whatever its scheme (as MachineConfig::checkEndpoint
@@ -76,51 +57,14 @@ GcpQueryCommand::~GcpQueryCommand() {
 }
 
 void GcpQueryCommand::run(std::function<void(Result<void>)> done) {
-    m_done = std::move(done);
     if (Result<void> ready = prepare(); !ready) {
-        finish(ready);
+        done(ready);
         return;
     }
-
-    // Times resolve against the command's clock: the demo's pinned one, or the system's.
-    const qint64 nowMs = m_clock->nowMs();
-    const Result<qint64> from = parseTimeSpec(m_options.fromText, nowMs);
-    const Result<qint64> to = parseTimeSpec(m_options.toText, nowMs);
-    if (!from || !to) {
-        finish(badArgument(!from ? from.error().message : to.error().message));
-        return;
-    }
-    const TimeRange range{*from, *to};
-    if (!range.isValid()) {
-        finish(badArgument(tr("--from must be before --to.")));
-        return;
-    }
-    MetricQuery query = m_options.query;
-    if (!m_options.periodGiven)
-        query.periodSeconds = defaultPeriodSeconds(range);
-
-    m_provider->fetch({query}, range, [this, query](FetchReport report) {
-        if (!report.errors.isEmpty()) {
-            finish(report.errors.first());
-            return;
-        }
-        QList<QuerySeries> results;
-        for (SeriesData &s : report.series) {
-            if (std::optional<MetricQuery> concrete = AzureQueryCommand::splitQueryFor(query, s.seriesKey))
-                results.append(QuerySeries{*concrete, std::move(s)});
-        }
-        // A query without --group-by has exactly one series, also when Google had no data for it.
-        const bool splits = std::any_of(query.dimensions.cbegin(), query.dimensions.cend(),
-                                        [](const Dimension &d) { return d.value == QLatin1String("*"); });
-        if (!splits && results.isEmpty())
-            results.append(QuerySeries{query, SeriesData{query.seriesKey(), {}, {}}});
-        // Split series in the order of their names: stable from run to run.
-        std::stable_sort(results.begin(), results.end(), [](const QuerySeries &a, const QuerySeries &b) {
-            return QueryOutputWriter::seriesName(a.query) < QueryOutputWriter::seriesName(b.query);
-        });
-        finish(m_options.format == OutputFormat::Json ? QueryOutputWriter::writeJson(m_out, results)
-                                                      : QueryOutputWriter::writeCsv(m_out, results));
-    });
+    // As `query azure`: Cloud Monitoring pages long answers, so the default period bounds the
+    // time a query takes rather than a request limit.
+    QueryRunner::runSplit(*m_provider, *m_clock, QueryRunner::requestOf(m_options, m_options.periodGiven),
+                          m_out, std::move(done));
 }
 
 Result<void> GcpQueryCommand::prepare() {
@@ -210,17 +154,11 @@ Result<GcpQueryCommand::SignIn> GcpQueryCommand::fromEnvironment() const {
 Result<GcpQueryCommand::SignIn> GcpQueryCommand::fromStoredAccount() const {
     CredentialStore credentials(MachineConfig::keychainService(m_env));
     AccountStore store(MachineConfig::accountListPath(), credentials);
-    if (Result<void> loaded = store.load(); !loaded)
-        return loaded.error();
-    std::optional<Account> account = store.account(m_options.account);
+    Result<Account> account = QueryRunner::storedAccount(
+        store, m_options.account, AccountKind::Gcp,
+        tr("Account “%1” is a %2 account: query gcp needs a Google Cloud account."));
     if (!account)
-        return Error{ErrorCode::NoCredentials,
-                     tr("No account “%1” on this machine: mlwatch-cli accounts list shows them.")
-                         .arg(m_options.account),
-                     QString()};
-    if (account->kind != AccountKind::Gcp)
-        return badArgument(tr("Account “%1” is a %2 account: query gcp needs a Google Cloud account.")
-                               .arg(account->id, accountKindTitle(account->kind)));
+        return account.error();
     // --endpoint-url replaces the account's and is held to the same policy, as is the token_uri
     // the account was imported with; both before the keychain is asked, so a refused endpoint
     // costs no unlock prompt. The file's own token_uri is checked again once it is read.
@@ -255,15 +193,6 @@ Result<GcpQueryCommand::SignIn> GcpQueryCommand::fromStoredAccount() const {
     signIn.label = tr("Google Cloud account %1").arg(account->displayName());
     signIn.policyName = account->id;
     return signIn;
-}
-
-void GcpQueryCommand::finish(const Result<void> &result) {
-    if (!m_done)
-        return;
-    // Moved out first: `done` may destroy this object.
-    auto done = std::move(m_done);
-    m_done = nullptr;
-    done(result);
 }
 
 } // namespace mlwatch::cli

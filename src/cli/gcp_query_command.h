@@ -62,13 +62,11 @@ private:
     Result<void> prepare(); // clock, credentials, endpoint checks, token source, provider
     Result<SignIn> fromEnvironment() const;
     Result<SignIn> fromStoredAccount() const;
-    void finish(const Result<void> &result);
 
     GcpQueryOptions m_options;
     QProcessEnvironment m_env;
     QString m_home;
     QIODevice &m_out;
-    std::function<void(Result<void>)> m_done;
     std::unique_ptr<Clock> m_clock;
     std::unique_ptr<demo::DemoGoogleCloud> m_demo;
     std::unique_ptr<HttpClient> m_http;

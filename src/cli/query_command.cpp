@@ -2,13 +2,12 @@
 
 #include "cli/demo_launch.h"
 #include "cli/machine_config.h"
-#include "cli/query_output_writer.h"
+#include "cli/query_runner.h"
 #include "core/auth/account_resolution.h"
 #include "core/auth/account_store.h"
 #include "core/auth/credential_store.h"
 #include "core/common/clock.h"
 #include "core/fetch/period_choice.h"
-#include "core/model/time_spec.h"
 #include "core/net/http_client.h"
 #include "core/providers/aws/cloudwatch_provider.h"
 #include "demo/demo_cloud.h"
@@ -38,45 +37,16 @@ QueryCommand::~QueryCommand() {
 }
 
 void QueryCommand::run(std::function<void(Result<void>)> done) {
-    m_done = std::move(done);
     if (Result<void> ready = prepare(); !ready) {
-        finish(ready);
+        done(ready);
         return;
     }
-
-    // Times resolve against the command's clock: the demo's pinned one, or the system's.
-    const qint64 nowMs = m_clock->nowMs();
-    const Result<qint64> from = parseTimeSpec(m_options.fromText, nowMs);
-    const Result<qint64> to = parseTimeSpec(m_options.toText, nowMs);
-    if (!from || !to) {
-        finish(badArgument(!from ? from.error().message : to.error().message));
-        return;
-    }
-    const TimeRange range{*from, *to};
-    if (!range.isValid()) {
-        finish(badArgument(tr("--from must be before --to.")));
-        return;
-    }
-    MetricQuery query = m_options.query;
-    if (!m_options.periodGiven)
-        query.periodSeconds = choosePeriodSeconds(range, nowMs, kDefaultMaxPoints);
-
-    m_provider->fetch({query}, range, [this, query](FetchReport report) {
-        if (!report.errors.isEmpty()) {
-            finish(report.errors.first());
-            return;
-        }
-        QuerySeries result{query, {}};
-        const QString key = query.seriesKey();
-        for (SeriesData &s : report.series) {
-            if (s.seriesKey == key) {
-                result.data = std::move(s);
-                break;
-            }
-        }
-        finish(m_options.format == OutputFormat::Json ? QueryOutputWriter::writeJson(m_out, {result})
-                                                      : QueryOutputWriter::writeCsv(m_out, {result}));
-    });
+    QueryRunner::run(
+        *m_provider, *m_clock, QueryRunner::requestOf(m_options, m_options.periodGiven),
+        [](const TimeRange &range, qint64 nowMs) {
+            return choosePeriodSeconds(range, nowMs, kDefaultMaxPoints);
+        },
+        &QueryRunner::singleSeries, m_out, std::move(done));
 }
 
 Result<void> QueryCommand::prepare() {
@@ -132,17 +102,11 @@ Result<void> QueryCommand::prepare() {
 Result<aws::AwsResolved> QueryCommand::resolveStoredAccount() {
     CredentialStore credentials(MachineConfig::keychainService(m_env));
     AccountStore store(MachineConfig::accountListPath(), credentials);
-    if (Result<void> loaded = store.load(); !loaded)
-        return loaded.error();
-    std::optional<Account> account = store.account(m_options.account);
+    Result<Account> account =
+        QueryRunner::storedAccount(store, m_options.account, AccountKind::Aws,
+                                   tr("Account “%1” is a %2 account: query aws needs an AWS account."));
     if (!account)
-        return Error{ErrorCode::NoCredentials,
-                     tr("No account “%1” on this machine: mlwatch-cli accounts list shows them.")
-                         .arg(m_options.account),
-                     QString()};
-    if (account->kind != AccountKind::Aws)
-        return badArgument(tr("Account “%1” is a %2 account: query aws needs an AWS account.")
-                               .arg(account->id, accountKindTitle(account->kind)));
+        return account.error();
     // --endpoint-url replaces the account's endpoint and is held to the same policy. The
     // endpoint is checked before the keychain is asked: a refused one costs no unlock prompt.
     if (!m_options.chain.endpointUrl.isEmpty())
@@ -156,15 +120,6 @@ Result<aws::AwsResolved> QueryCommand::resolveStoredAccount() {
     if (!secret)
         return secret.error();
     return resolveAwsAccount(*account, *secret, policy, m_clock->nowUtc(), m_options.chain.region);
-}
-
-void QueryCommand::finish(const Result<void> &result) {
-    if (!m_done)
-        return;
-    // Moved out first: `done` may destroy this object.
-    auto done = std::move(m_done);
-    m_done = nullptr;
-    done(result);
 }
 
 } // namespace mlwatch::cli

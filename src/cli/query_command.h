@@ -45,13 +45,11 @@ private:
     Result<void> prepare(); // clock, credentials, endpoint checks, provider
     // --account: the stored account with its secret from the keychain.
     Result<aws::AwsResolved> resolveStoredAccount();
-    void finish(const Result<void> &result);
 
     QueryOptions m_options;
     QProcessEnvironment m_env;
     QString m_home;
     QIODevice &m_out;
-    std::function<void(Result<void>)> m_done;
     std::unique_ptr<Clock> m_clock;
     std::unique_ptr<demo::DemoCloud> m_demo;
     std::unique_ptr<HttpClient> m_http;
