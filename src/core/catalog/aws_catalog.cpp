@@ -1,5 +1,6 @@
 #include "core/catalog/aws_catalog.h"
 
+#include "core/catalog/catalog_order.h"
 #include "core/store/derived_series.h"
 
 #include <QCoreApplication>
@@ -421,10 +422,6 @@ QString catalogResourceOf(const MetricDescriptor &metric) {
 }
 
 QList<ChartSpec> buildAwsCharts(const QList<MetricDescriptor> &discovered) {
-    struct Built {
-        ChartSpec spec;
-        qsizetype ruleIndex;
-    };
     // Instance types discovery learnt from the SageMaker API: resource descriptors without a
     // metric name that carry "instanceType" (sagemaker_describe.h); UnitRegistry reads them.
     QHash<QString, QString> instanceTypes; // "namespace|resource" → instance type
@@ -433,7 +430,7 @@ QList<ChartSpec> buildAwsCharts(const QList<MetricDescriptor> &discovered) {
         if (m.metricName.isEmpty() && !type.isEmpty())
             instanceTypes.insert(m.namespaceName + QLatin1Char('|') + catalogResourceOf(m), type);
     }
-    QList<Built> built;
+    QList<CataloguedChart> built;
     const QList<ChartRule> &table = rules();
     for (qsizetype r = 0; r < table.size(); ++r) {
         const ChartRule &rule = table.at(r);
@@ -472,22 +469,10 @@ QList<ChartSpec> buildAwsCharts(const QList<MetricDescriptor> &discovered) {
             spec.series = std::move(series);
             spec.thresholds = rule.thresholds;
             spec.explanation = tr(rule.explanation);
-            built.append(Built{std::move(spec), r});
+            built.append(CataloguedChart{std::move(spec), QString(), r});
         }
     }
-    // Stage order, then resource name, then the table's order.
-    std::stable_sort(built.begin(), built.end(), [](const Built &a, const Built &b) {
-        if (a.spec.stage != b.spec.stage)
-            return a.spec.stage < b.spec.stage;
-        if (a.spec.resource != b.spec.resource)
-            return a.spec.resource < b.spec.resource;
-        return a.ruleIndex < b.ruleIndex;
-    });
-    QList<ChartSpec> charts;
-    charts.reserve(built.size());
-    for (Built &b : built)
-        charts.append(std::move(b.spec));
-    return charts;
+    return inCatalogOrder(std::move(built)); // stage, resource name, the table's order
 }
 
 } // namespace mlwatch::aws

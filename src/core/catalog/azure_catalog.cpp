@@ -1,5 +1,6 @@
 #include "core/catalog/azure_catalog.h"
 
+#include "core/catalog/catalog_order.h"
 #include "core/providers/azure/azure_discovery.h"
 #include "core/providers/azure/azure_metrics_request.h"
 #include "core/store/derived_series.h"
@@ -406,12 +407,6 @@ struct Subject {
     QString instanceType;    // deployments: the VM size discovery read (UnitRegistry's devices)
 };
 
-struct Catalogued {
-    ChartSpec spec;
-    QString workspace; // sorts a workspace's resources together (its endpoints, clusters, storage)
-    qsizetype ruleIndex;
-};
-
 // The workspace a resource belongs to (a workspace: itself).
 QString workspaceOf(const MetricDescriptor &d) {
     if (sameText(d.namespaceName, latin1(kWorkspaceType)))
@@ -458,7 +453,7 @@ QList<ChartSpec> buildAzureCharts(const QList<MetricDescriptor> &discovered, con
     for (QStringList &names : clustersOf)
         std::sort(names.begin(), names.end());
 
-    QList<Catalogued> built;
+    QList<CataloguedChart> built;
     const QList<ChartRule> &table = rules();
     for (qsizetype r = 0; r < table.size(); ++r) {
         const ChartRule &rule = table.at(r);
@@ -545,24 +540,10 @@ QList<ChartSpec> buildAzureCharts(const QList<MetricDescriptor> &discovered, con
                     }
                 }
             }
-            built.append(Catalogued{std::move(spec), subject.workspace, r});
+            built.append(CataloguedChart{std::move(spec), subject.workspace, r});
         }
     }
-    // Stage order, then workspace, then resource path, then the table's order.
-    std::stable_sort(built.begin(), built.end(), [](const Catalogued &a, const Catalogued &b) {
-        if (a.spec.stage != b.spec.stage)
-            return a.spec.stage < b.spec.stage;
-        if (a.workspace != b.workspace)
-            return a.workspace < b.workspace;
-        if (a.spec.resource != b.spec.resource)
-            return a.spec.resource < b.spec.resource;
-        return a.ruleIndex < b.ruleIndex;
-    });
-    QList<ChartSpec> charts;
-    charts.reserve(built.size());
-    for (Catalogued &c : built)
-        charts.append(std::move(c.spec));
-    return charts;
+    return inCatalogOrder(std::move(built)); // stage, workspace, resource path, the table's order
 }
 
 } // namespace mlwatch::azure

@@ -1,5 +1,6 @@
 #include "core/catalog/gcp_catalog.h"
 
+#include "core/catalog/catalog_order.h"
 #include "core/providers/gcp/gcp_discovery.h"
 #include "core/store/derived_series.h"
 
@@ -7,7 +8,6 @@
 #include <QHash>
 #include <QSet>
 
-#include <algorithm>
 #include <cmath>
 #include <map>
 #include <optional>
@@ -341,11 +341,6 @@ struct Serving {
     QSet<QString> machineTypes; // "" for a model whose machine discovery did not learn
 };
 
-struct Catalogued {
-    ChartSpec spec;
-    qsizetype ruleIndex;
-};
-
 } // namespace
 
 std::optional<double> machineMemoryGiB(const QString &machineType) {
@@ -420,7 +415,7 @@ QList<ChartSpec> buildGcpCharts(const QList<MetricDescriptor> &discovered, const
         }
     }
 
-    QList<Catalogued> built;
+    QList<CataloguedChart> built;
     const QList<ChartRule> &table = rules();
     for (qsizetype r = 0; r < table.size(); ++r) {
         const ChartRule &rule = table.at(r);
@@ -469,21 +464,10 @@ QList<ChartSpec> buildGcpCharts(const QList<MetricDescriptor> &discovered, const
                     spec.series.append(std::move(fetched));
                 }
             }
-            built.append(Catalogued{std::move(spec), r});
+            built.append(CataloguedChart{std::move(spec), QString(), r});
         }
     }
-    std::stable_sort(built.begin(), built.end(), [](const Catalogued &a, const Catalogued &b) {
-        if (a.spec.stage != b.spec.stage)
-            return a.spec.stage < b.spec.stage;
-        if (a.spec.resource != b.spec.resource)
-            return a.spec.resource < b.spec.resource;
-        return a.ruleIndex < b.ruleIndex;
-    });
-    QList<ChartSpec> charts;
-    charts.reserve(built.size());
-    for (Catalogued &c : built)
-        charts.append(std::move(c.spec));
-    return charts;
+    return inCatalogOrder(std::move(built)); // stage, resource, the table's order
 }
 
 } // namespace mlwatch::gcp

@@ -5,6 +5,7 @@
 #include "core/common/logging.h"
 #include "core/net/http_client.h"
 #include "core/providers/azure/azure_discovery.h"
+#include "core/providers/cancel_pending.h"
 #include "core/providers/parse_off_thread.h"
 
 #include <utility>
@@ -183,23 +184,8 @@ void AzureMonitorProvider::discover(const QStringList &namespaces,
 
 void AzureMonitorProvider::cancelAll() {
     m_calls.cancelAll(); // every request, retry timer, token callback and off-thread parse
-    const Error cancelled{ErrorCode::Cancelled, tr("The fetch was cancelled."), QString()};
-    const auto fetches = std::exchange(m_fetches, {});
-    for (const std::shared_ptr<Fetch> &fetch : fetches) {
-        if (fetch->finished)
-            continue;
-        fetch->finished = true;
-        FetchReport report;
-        report.errors.append(cancelled);
-        fetch->done(std::move(report));
-    }
-    const auto discoveries = std::exchange(m_discoveries, {});
-    for (const std::shared_ptr<PendingDiscovery> &discovery : discoveries) {
-        if (discovery->finished)
-            continue;
-        discovery->finished = true;
-        discovery->done(Error{ErrorCode::Cancelled, tr("The discovery was cancelled."), QString()});
-    }
+    cancelPending(m_fetches, m_discoveries, tr("The fetch was cancelled."),
+                  tr("The discovery was cancelled."));
 }
 
 // ---- sending -----------------------------------------------------------------------------------

@@ -4,6 +4,7 @@
 #include "core/common/clock.h"
 #include "core/common/logging.h"
 #include "core/net/http_client.h"
+#include "core/providers/cancel_pending.h"
 #include "core/providers/gcp/gcp_discovery.h"
 #include "core/providers/parse_off_thread.h"
 
@@ -178,23 +179,8 @@ void CloudMonitoringProvider::discover(const QStringList &namespaces,
 
 void CloudMonitoringProvider::cancelAll() {
     m_calls.cancelAll(); // every request, retry timer, token callback and off-thread parse
-    const Error cancelled{ErrorCode::Cancelled, tr("The fetch was cancelled."), QString()};
-    const auto fetches = std::exchange(m_fetches, {});
-    for (const std::shared_ptr<Fetch> &fetch : fetches) {
-        if (fetch->finished)
-            continue;
-        fetch->finished = true;
-        FetchReport report;
-        report.errors.append(cancelled);
-        fetch->done(std::move(report));
-    }
-    const auto discoveries = std::exchange(m_discoveries, {});
-    for (const std::shared_ptr<PendingDiscovery> &discovery : discoveries) {
-        if (discovery->finished)
-            continue;
-        discovery->finished = true;
-        discovery->done(Error{ErrorCode::Cancelled, tr("The discovery was cancelled."), QString()});
-    }
+    cancelPending(m_fetches, m_discoveries, tr("The fetch was cancelled."),
+                  tr("The discovery was cancelled."));
 }
 
 // ---- sending -------------------------------------------------------------------------------------
